@@ -1,0 +1,23 @@
+package dev.shipshape.engine;
+
+/** The state of a whole run. The last four are final outcomes. */
+public enum RunStatus {
+    /** Stages are running. */
+    RUNNING,
+    /** A failure happened and rollback steps are running. */
+    ROLLING_BACK,
+    /** Stopped, waiting for a person (an interrupted step that is not idempotent). Resume decides. */
+    HALTED,
+    SUCCEEDED,
+    FAILED,
+    ROLLED_BACK,
+    ROLLBACK_FAILED;
+
+    public boolean isFinal() {
+        return this == SUCCEEDED || this == FAILED || this == ROLLED_BACK || this == ROLLBACK_FAILED;
+    }
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.shipshape.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where runs are recorded. Every method is one transaction: after it returns the data is durable
+ * (survives {@code kill -9}); when it throws, nothing of it was written.
+ * Implemented by the store package for H2 and PostgreSQL.
+ */
+public interface RunStore extends AutoCloseable {
+
+    /** Writes a new run with its stages and steps, all pending. */
+    void create(NewRun run);
+
+    /** Writes the state a change describes and appends its event, atomically. */
+    void record(Change change);
+
+    Optional<RunRecord> run(String runId);
+
+    /** Runs, newest first, optionally filtered (null = any). */
+    List<RunRecord> runs(String service, String environment, int limit);
+
+    List<StageRecord> stages(String runId);
+
+    /** Steps in plan order. */
+    List<StepRecord> steps(String runId);
+
+    /** Events in the order they were written. */
+    List<EventRecord> events(String runId);
+
+    /** The version of the latest run that succeeded in this environment, if any. */
+    Optional<String> lastSucceededVersion(String service, String environment);
+
+    /**
+     * Takes the environment lock for {@code runId} when it is free, expired, or already held by the
+     * same run; otherwise returns the lock that is in the way and changes nothing.
+     *
+     * @return empty when taken; the blocking lock otherwise
+     */
+    Optional<EnvLock> tryLock(String service, String environment, String runId, String holder, Instant now,
+                              Instant expiresAt);
+
+    /** Extends the lease if {@code runId} still holds it; false when it does not any more. */
+    boolean renewLock(String service, String environment, String runId, Instant expiresAt);
+
+    /** Releases the lock if {@code runId} holds it. */
+    void unlock(String service, String environment, String runId);
+
+    Optional<EnvLock> lock(String service, String environment);
+
+    /** Removes the lock whoever holds it, recording who and why as an event of the run that held it. */
+    Optional<EnvLock> forceUnlock(String service, String environment, String by, String reason, Instant at);
+
+    /** Asks a running run to stop (recorded as an event); the engine polls {@link #cancelRequest}. */
+    void requestCancel(String runId, String by, String reason, Instant at);
+
+    /**
+     * The pending cancel request's text ("by: reason"), if any. A request is cleared when the run
+     * is recorded as halted or with a final status.
+     */
+    Optional<String> cancelRequest(String runId);
+
+    @Override
+    void close();
+}

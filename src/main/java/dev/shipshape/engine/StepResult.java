@@ -1,0 +1,25 @@
+package dev.shipshape.engine;
+
+/**
+ * The outcome of one attempt of a step.
+ *
+ * @param succeeded  whether the step did what was expected
+ * @param exitCode   process exit code, or null for kinds without one
+ * @param message    why, in one line: {@code exit code 3 (expected 0)}, {@code status 503 (expected 200)},
+ *                   {@code timed out after 5m}; never contains secret values
+ * @param outputTail the last part of the output, redacted
+ * @param outputSize bytes of output in total, before truncation
+ * @param timedOut   the attempt was stopped by its timeout
+ * @param cancelled  the attempt was stopped because the run was cancelled
+ */
+public record StepResult(boolean succeeded, Integer exitCode, String message, String outputTail, long outputSize,
+                         boolean timedOut, boolean cancelled) {
+
+    public static StepResult success(Integer exitCode, String message, String outputTail, long outputSize) {
+        return new StepResult(true, exitCode, message, outputTail, outputSize, false, false);
+    }
+
+    public static StepResult failure(Integer exitCode, String message, String outputTail, long outputSize) {
+        return new StepResult(false, exitCode, message, outputTail, outputSize, false, false);
+    }
+}

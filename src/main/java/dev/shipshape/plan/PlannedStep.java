@@ -1,0 +1,22 @@
+package dev.shipshape.plan;
+
+import dev.shipshape.runbook.Step;
+
+/**
+ * A step with its place in the run and its variables resolved. Secret references stay as
+ * {@code ${secret:NAME}} until the executor reveals them, so a plan can be printed and stored.
+ *
+ * @param id    stable address within the run: {@code deploy/1}, {@code deploy/rollback/1}, {@code always/1}
+ * @param stage the stage it belongs to ({@code always} for always-steps)
+ * @param index 1-based position within its stage and phase
+ */
+public record PlannedStep(String id, String stage, Phase phase, int index, Step step) {
+
+    public static String idOf(String stage, Phase phase, int index) {
+        return switch (phase) {
+            case MAIN -> stage + "/" + index;
+            case ROLLBACK -> stage + "/rollback/" + index;
+            case ALWAYS -> "always/" + index;
+        };
+    }
+}

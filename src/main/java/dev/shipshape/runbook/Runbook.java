@@ -1,0 +1,39 @@
+package dev.shipshape.runbook;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A service's runbook as loaded from YAML: its environments, the stages of a deployment and the
+ * steps that always run at the end. Immutable; produced only by {@link RunbookLoader}.
+ *
+ * @param service       the service this runbook deploys, e.g. {@code shop-api}
+ * @param source        the file it was read from
+ * @param vars          variables shared by every environment ({@code ${vars.NAME}})
+ * @param environments  environments by name, in file order
+ * @param stages        stages in file order (execution order also honours {@code needs})
+ * @param always        steps that run at the end of every run, whatever happened
+ * @param onInterrupted what {@code resume} does with a non-idempotent step that was in flight
+ */
+public record Runbook(
+        String service,
+        Path source,
+        Map<String, String> vars,
+        Map<String, Environment> environments,
+        List<Stage> stages,
+        List<Step> always,
+        OnInterrupted onInterrupted) {
+
+    public Runbook {
+        vars = Map.copyOf(vars);
+        environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
+        stages = List.copyOf(stages);
+        always = List.copyOf(always);
+    }
+
+    public Optional<Environment> environment(String name) {
+        return Optional.ofNullable(environments.get(name));
+    }
+}
