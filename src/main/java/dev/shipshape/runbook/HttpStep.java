@@ -22,6 +22,12 @@ public record HttpStep(String method, String url, Map<String, String> headers, S
         return method + " " + url;
     }
 
+    /** A request that takes longer than this is a failure unless the runbook allows more. */
+    @Override
+    public java.time.Duration defaultTimeout() {
+        return java.time.Duration.ofSeconds(30);
+    }
+
     /** GET, HEAD and OPTIONS change nothing, so they may be repeated. */
     @Override
     public boolean idempotentByDefault() {

@@ -26,6 +26,11 @@ public sealed interface Step permits RunStep, HttpStep {
         return declared != null ? declared : idempotentByDefault();
     }
 
+    /** The time one attempt may take when the runbook does not say. */
+    default java.time.Duration defaultTimeout() {
+        return java.time.Duration.ofMinutes(30);
+    }
+
     /** Idempotency when the runbook does not say. */
     boolean idempotentByDefault();
 

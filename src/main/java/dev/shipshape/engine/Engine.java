@@ -1,0 +1,89 @@
+package dev.shipshape.engine;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.plan.Plan;
+import dev.shipshape.plan.PlannedStep;
+import java.util.List;
+
+/**
+ * Executes plans: records every change before moving on, holds the environment lock for the
+ * length of the run, honours cancellation, and resumes runs that stopped part-way.
+ */
+public final class Engine {
+
+    private final RunStore store;
+    private final StepExecutor executor;
+    private final EngineSettings settings;
+    private final RunIds ids = new RunIds();
+
+    public Engine(RunStore store, StepExecutor executor, EngineSettings settings) {
+        this.store = store;
+        this.executor = executor;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts a new run of the plan. When the environment is locked nothing is written.
+     *
+     * @throws ShipshapeException LOCKED when another run holds the environment
+     */
+    public RunOutcome start(Plan plan, RunRequest request, Secrets secrets,
+                            RunListener listener, CancelSignal signal) {
+        String runId = ids.next(settings.clock().instant());
+        try (Lease lease = Lease.take(store, settings, plan.service(), plan.environment(), runId)) {
+            store.create(newRun(runId, plan, request));
+            Journal journal = new Journal(runId, store, listener, settings.clock());
+            journal.note("lock.acquired", plan.environment() + " locked by " + settings.holder());
+            journal.run(RunStatus.RUNNING, "started by " + request.startedBy() + ": " + plan.service() + " "
+                    + plan.version() + " to " + plan.environment());
+            return execute(plan, journal, lease, secrets, signal, Progress.of(List.of(), List.of()),
+                    ResumeChoice.POLICY, RunStatus.RUNNING, null);
+        }
+    }
+
+    /**
+     * Goes on with a run that stopped before its end (crash, kill, halt), from its last recorded state.
+     *
+     * @throws ShipshapeException NOT_FOUND for an unknown run, INVALID_INPUT for a finished one, LOCKED
+     *                            when another process is running it
+     */
+    public RunOutcome resume(String runId, Plan plan, Secrets secrets, ResumeChoice choice, RunListener listener,
+                             CancelSignal signal) {
+        RunRecord run = store.run(runId).orElseThrow(() -> new ShipshapeException(ShipshapeException.Code.NOT_FOUND,
+                "no run " + runId + "; list runs with: shipshape runs"));
+        if (run.status().isFinal()) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "run " + runId + " already ended: "
+                    + run.status().label() + "; start a new one with: shipshape deploy");
+        }
+        try (Lease lease = Lease.take(store, settings, run.service(), run.environment(), runId)) {
+            Journal journal = new Journal(runId, store, listener, settings.clock());
+            journal.note("run.resumed", "resumed by " + settings.holder() + " from " + run.status().label());
+            if (run.status() == RunStatus.HALTED) {
+                journal.run(RunStatus.RUNNING, "resumed after a halt (" + choice.name().toLowerCase() + ")");
+            }
+            Progress progress = Progress.of(store.stages(runId), store.steps(runId));
+            return execute(plan, journal, lease, secrets, signal, progress, choice, run.status(), run.reason());
+        }
+    }
+
+    private RunOutcome execute(Plan plan, Journal journal, Lease lease, Secrets secrets, CancelSignal signal,
+                               Progress progress, ResumeChoice choice, RunStatus from, String reason) {
+        lease.keepAlive();
+        Cancellation cancel = new Cancellation(store, journal.runId(), settings.cancelPoll(), lease, signal);
+        Attempts attempts = new Attempts(executor, journal, secrets, plan.workdir());
+        return new Execution(plan, journal, attempts, cancel, progress, choice).from(from, reason);
+    }
+
+    private NewRun newRun(String runId, Plan plan, RunRequest request) {
+        List<StepRecord> steps = new java.util.ArrayList<>();
+        List<PlannedStep> all = plan.allSteps();
+        for (int i = 0; i < all.size(); i++) {
+            PlannedStep s = all.get(i);
+            steps.add(StepRecord.pending(runId, s.id(), s.stage(), s.phase(), i + 1, s.step().displayName(),
+                    s.step().kind(), s.step().summary(), s.step().idempotent()));
+        }
+        return new NewRun(runId, plan.service(), plan.environment(), plan.version(), plan.previousVersion(),
+                plan.procedure(), request.startedBy(), request.runbookPath(), request.runbookText(),
+                settings.clock().instant(), plan.stages().stream().map(s -> s.name()).toList(), steps);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.shipshape.engine;
+
+import dev.shipshape.plan.Plan;
+import dev.shipshape.plan.PlannedStage;
+import dev.shipshape.plan.PlannedStep;
+import dev.shipshape.runbook.OnFailure;
+import dev.shipshape.runbook.OnInterrupted;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Drives one run of a plan from wherever it stands: the stages in order, then rollback when a
+ * stage failed and asks for it, then the always-steps. Finished steps are never run again, so the
+ * same code starts a run and resumes one.
+ */
+final class Execution {
+
+    /** Why the main phase stopped: null reason means every stage succeeded. */
+    private record Stop(RunStatus next, String reason) {
+    }
+
+    private final Plan plan;
+    private final Journal journal;
+    private final Attempts attempts;
+    private final Cancellation cancel;
+    private final Progress progress;
+    private final ResumeChoice choice;
+
+    Execution(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
+              ResumeChoice choice) {
+        this.plan = plan;
+        this.journal = journal;
+        this.attempts = attempts;
+        this.cancel = cancel;
+        this.progress = progress;
+        this.choice = choice;
+    }
+
+    /** Runs from the given status (RUNNING, HALTED or ROLLING_BACK) to an outcome. */
+    RunOutcome from(RunStatus status, String pendingReason) {
+        Stop stop = status == RunStatus.ROLLING_BACK ? new Stop(RunStatus.ROLLING_BACK, pendingReason) : stages();
+        if (stop.next() == RunStatus.HALTED) {
+            journal.run(RunStatus.HALTED, stop.reason());
+            return new RunOutcome(journal.runId(), RunStatus.HALTED, stop.reason());
+        }
+        RunOutcome outcome = switch (stop.next()) {
+            case ROLLING_BACK -> rollBack(stop.reason());
+            default -> new RunOutcome(journal.runId(), stop.next(), stop.reason());
+        };
+        runAlways();
+        journal.run(outcome.status(), outcome.reason());
+        return outcome;
+    }
+
+    private Stop stages() {
+        String failed = null;
+        for (PlannedStage stage : plan.stages()) {
+            State state = progress.stage(stage.name());
+            if (state.finished()) {
+                failed = state == State.FAILED && failed == null ? stage.name() + " failed earlier" : failed;
+                continue;
+            }
+            Optional<String> unmet = unmetNeed(stage);
+            if (unmet.isPresent()) {
+                skip(stage, unmet.get());
+                continue;
+            }
+            Stop stop = stage(stage);
+            if (stop == null) {
+                continue;
+            }
+            if (stop.next() != RunStatus.RUNNING) {
+                return stop;
+            }
+            failed = failed == null ? stop.reason() : failed;
+        }
+        return failed == null ? new Stop(RunStatus.SUCCEEDED, null) : new Stop(RunStatus.FAILED, failed);
+    }
+
+    /** Runs one stage; null when it succeeded, else what the run does next (RUNNING = go on). */
+    private Stop stage(PlannedStage stage) {
+        setStage(stage.name(), State.RUNNING, null);
+        Instant deadline = stage.timeout() == null ? null : journal.clock().instant().plus(stage.timeout());
+        for (PlannedStep step : stage.steps()) {
+            State state = progress.step(step.id());
+            if (state == State.SUCCEEDED) {
+                continue;
+            }
+            if (state == State.RUNNING && !step.step().idempotent()) {
+                Optional<Stop> decided = interrupted(stage, step);
+                if (decided.isPresent()) {
+                    return decided.get();
+                }
+            } else if (state == State.RUNNING) {
+                journal.note("step.rerun", step.id() + " was running when the run stopped; it is idempotent, so it"
+                        + " runs again");
+            }
+            StepResult result = attempts.run(step, deadline, cancel, true);
+            progress.step(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED);
+            if (!result.succeeded()) {
+                return failed(stage, step, result);
+            }
+        }
+        setStage(stage.name(), State.SUCCEEDED, null);
+        return null;
+    }
+
+    private Optional<Stop> interrupted(PlannedStage stage, PlannedStep step) {
+        String what = step.id() + " was running when the run stopped and is not idempotent";
+        if (choice == ResumeChoice.RERUN) {
+            journal.note("step.rerun", what + "; re-running it as asked");
+            return Optional.empty();
+        }
+        if (choice == ResumeChoice.ROLLBACK || plan.onInterrupted() == OnInterrupted.ROLLBACK) {
+            StepResult result = StepResult.failure(null, what + "; treated as failed", null, 0);
+            journal.stepDone(step.id(), State.FAILED, 0, result, 0);
+            progress.step(step.id(), State.FAILED);
+            setStage(stage.name(), State.FAILED, result.message());
+            return Optional.of(new Stop(RunStatus.ROLLING_BACK, result.message()));
+        }
+        return Optional.of(new Stop(RunStatus.HALTED, what + "; check what it did, then run: shipshape resume "
+                + journal.runId() + " --rerun (or --rollback)"));
+    }
+
+    private Stop failed(PlannedStage stage, PlannedStep step, StepResult result) {
+        String reason = result.cancelled() && cancel.reason() != null
+                ? cancel.reason() : step.id() + " failed: " + result.message();
+        setStage(stage.name(), State.FAILED, reason);
+        OnFailure policy = stage.onFailure();
+        if (result.cancelled() && policy == OnFailure.CONTINUE) {
+            policy = OnFailure.STOP;
+        }
+        return switch (policy) {
+            case ROLLBACK -> new Stop(RunStatus.ROLLING_BACK, reason);
+            case STOP -> new Stop(RunStatus.FAILED, reason);
+            case CONTINUE -> new Stop(RunStatus.RUNNING, reason);
+        };
+    }
+
+    private Optional<String> unmetNeed(PlannedStage stage) {
+        return stage.needs().stream().filter(n -> progress.stage(n) != State.SUCCEEDED).findFirst()
+                .map(n -> "needs " + n + ", which " + progress.stage(n).label().replace('_', ' '));
+    }
+
+    private void skip(PlannedStage stage, String why) {
+        stage.steps().forEach(s -> journal.stepSkipped(s.id(), why));
+        setStage(stage.name(), State.SKIPPED, why);
+    }
+
+    private RunOutcome rollBack(String reason) {
+        journal.run(RunStatus.ROLLING_BACK, reason);
+        for (PlannedStage stage : toRollBack()) {
+            setStage(stage.name(), State.RUNNING, "rolling back");
+            for (PlannedStep step : stage.rollback()) {
+                if (progress.step(step.id()) == State.SUCCEEDED) {
+                    continue;
+                }
+                StepResult result = attempts.run(step, null, cancel, false);
+                progress.step(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED);
+                if (!result.succeeded()) {
+                    String why = "rollback step " + step.id() + " failed: " + result.message() + " (after: " + reason
+                            + ")";
+                    setStage(stage.name(), State.FAILED, why);
+                    return new RunOutcome(journal.runId(), RunStatus.ROLLBACK_FAILED, why);
+                }
+            }
+            setStage(stage.name(), State.ROLLED_BACK, null);
+        }
+        return new RunOutcome(journal.runId(), RunStatus.ROLLED_BACK, reason);
+    }
+
+    /** Stages that started (succeeded, or failed part-way) and have rollback steps, latest first. */
+    private List<PlannedStage> toRollBack() {
+        List<PlannedStage> stages = new ArrayList<>();
+        for (PlannedStage stage : plan.stages()) {
+            State state = progress.stage(stage.name());
+            boolean started = state == State.SUCCEEDED || state == State.FAILED || state == State.RUNNING;
+            if (started && !stage.rollback().isEmpty()) {
+                stages.addFirst(stage);
+            }
+        }
+        return stages;
+    }
+
+    private void runAlways() {
+        for (PlannedStep step : plan.always()) {
+            if (!progress.step(step.id()).finished()) {
+                StepResult result = attempts.run(step, null, cancel, false);
+                progress.step(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED);
+            }
+        }
+    }
+
+    private void setStage(String name, State state, String reason) {
+        if (progress.stage(name) != state || state == State.RUNNING && reason != null) {
+            journal.stage(name, state, reason);
+        }
+        progress.stage(name, state);
+    }
+}

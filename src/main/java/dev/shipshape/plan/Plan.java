@@ -1,0 +1,41 @@
+package dev.shipshape.plan;
+
+import dev.shipshape.runbook.OnInterrupted;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a run will do, decided before anything is done: stages in execution order with their
+ * resolved steps and rollback steps, and the always-steps. A value: {@code plan} prints it, the
+ * engine runs it, tests compare it.
+ *
+ * @param previousVersion the last version that succeeded in this environment, or null
+ * @param workdir         the runbook's folder; relative paths in steps are resolved against it
+ */
+public record Plan(String service, String environment, String version, String previousVersion, String procedure,
+                   List<PlannedStage> stages, List<PlannedStep> always, Path workdir, OnInterrupted onInterrupted) {
+
+    public Plan {
+        stages = List.copyOf(stages);
+        always = List.copyOf(always);
+    }
+
+    public Optional<String> previousVersionIfAny() {
+        return Optional.ofNullable(previousVersion);
+    }
+
+    /** Every step in the order it is recorded: each stage's steps, then rollback steps, then always-steps. */
+    public List<PlannedStep> allSteps() {
+        List<PlannedStep> all = new ArrayList<>();
+        stages.forEach(s -> all.addAll(s.steps()));
+        stages.forEach(s -> all.addAll(s.rollback()));
+        all.addAll(always);
+        return all;
+    }
+
+    public Optional<PlannedStage> stage(String name) {
+        return stages.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

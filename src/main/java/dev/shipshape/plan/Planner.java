@@ -1,0 +1,58 @@
+package dev.shipshape.plan;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.runbook.Runbook;
+import dev.shipshape.runbook.Stage;
+import dev.shipshape.runbook.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns (runbook, environment, version, previous version) into a {@link Plan}. Pure: reads
+ * nothing but its arguments, so {@code plan} and tests see exactly what {@code deploy} would run.
+ */
+public final class Planner {
+
+    private final Map<String, String> processEnv;
+
+    /** @param processEnv the environment {@code ${env:NAME}} reads from */
+    public Planner(Map<String, String> processEnv) {
+        this.processEnv = Map.copyOf(processEnv);
+    }
+
+    /**
+     * Plans a deployment.
+     *
+     * @throws ShipshapeException INVALID_INPUT for an unknown environment or an unset {@code ${env:NAME}}
+     */
+    public Plan deploy(Runbook runbook, String environment, String version, String previousVersion) {
+        var env = runbook.environment(environment).orElseThrow(() -> unknownEnvironment(runbook, environment));
+        var values = new References(runbook, env, version, previousVersion, processEnv);
+        List<PlannedStage> stages = new ArrayList<>();
+        for (Stage stage : StageOrder.of(runbook.stages())) {
+            stages.add(new PlannedStage(stage.name(), stage.needs(), stage.onFailure(), stage.timeout(),
+                    plan(stage.name(), Phase.MAIN, stage.steps(), values),
+                    plan(stage.name(), Phase.ROLLBACK, stage.rollback(), values)));
+        }
+        values.failIfMissing();
+        return new Plan(runbook.service(), environment, version, previousVersion, "deploy", stages,
+                plan("always", Phase.ALWAYS, runbook.always(), values),
+                runbook.source().toAbsolutePath().getParent(), runbook.onInterrupted());
+    }
+
+    private static List<PlannedStep> plan(String stage, Phase phase, List<Step> steps, References values) {
+        List<PlannedStep> planned = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            String id = PlannedStep.idOf(stage, phase, i + 1);
+            planned.add(new PlannedStep(id, stage, phase, i + 1, steps.get(i).mapStrings(s -> values.resolve(s, id))));
+        }
+        return planned;
+    }
+
+    private static ShipshapeException unknownEnvironment(Runbook runbook, String name) {
+        return new ShipshapeException(ShipshapeException.Code.INVALID_INPUT,
+                "environment '" + name + "' is not defined in " + runbook.source() + "; defined: "
+                        + String.join(", ", runbook.environments().keySet()));
+    }
+}
