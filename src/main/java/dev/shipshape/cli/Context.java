@@ -1,0 +1,87 @@
+package dev.shipshape.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.engine.Engine;
+import dev.shipshape.engine.EngineSettings;
+import dev.shipshape.engine.RunStore;
+import dev.shipshape.steps.StepExecutors;
+import dev.shipshape.store.Stores;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The composition root: where the CLI's commands get their working directory, environment,
+ * output streams, store and engine. Built once per invocation; tests build their own.
+ */
+final class Context {
+
+    static final String STORE_DIR = ".shipshape";
+
+    final Path cwd;
+    final Map<String, String> env;
+    final PrintWriter out;
+    final PrintWriter err;
+    final Terminal terminal;
+    final Clock clock;
+
+    Context(Path cwd, Map<String, String> env, PrintWriter out, PrintWriter err, Terminal terminal, Clock clock) {
+        this.cwd = cwd;
+        this.env = Map.copyOf(env);
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        this.clock = clock;
+    }
+
+    /** Who is acting: SHIPSHAPE_USER, else the OS user. */
+    String user() {
+        return env.getOrDefault("SHIPSHAPE_USER", System.getProperty("user.name", "unknown"));
+    }
+
+    /** The store URL from --store, SHIPSHAPE_STORE, or .shipshape/config.yaml; null = embedded default. */
+    String storeUrl(String option) {
+        if (option != null) {
+            return option;
+        }
+        if (env.containsKey("SHIPSHAPE_STORE")) {
+            return env.get("SHIPSHAPE_STORE");
+        }
+        Path config = cwd.resolve(STORE_DIR).resolve("config.yaml");
+        if (!Files.exists(config)) {
+            return null;
+        }
+        try {
+            JsonNode store = new ObjectMapper(new YAMLFactory()).readTree(config.toFile()).path("store");
+            return store.isTextual() ? store.asText() : null;
+        } catch (IOException e) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "cannot read " + config + ": "
+                    + e.getMessage());
+        }
+    }
+
+    RunStore openStore(String option) {
+        return Stores.open(storeUrl(option), cwd, env);
+    }
+
+    /** Whether a store exists to read from (an embedded one is not created just to read it). */
+    boolean storeExists(String option) {
+        return storeUrl(option) != null || Files.isDirectory(cwd.resolve(STORE_DIR));
+    }
+
+    Engine engine(RunStore store) {
+        EngineSettings defaults = EngineSettings.defaults();
+        return new Engine(store, new StepExecutors(), new EngineSettings(clock, defaults.holder(), defaults.lease(),
+                defaults.cancelPoll()));
+    }
+
+    Path secretsFile(Path option) {
+        return option != null ? option : cwd.resolve(STORE_DIR).resolve("secrets");
+    }
+}

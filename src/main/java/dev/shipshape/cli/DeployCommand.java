@@ -1,0 +1,60 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.engine.CancelSignal;
+import dev.shipshape.engine.RunListener;
+import dev.shipshape.engine.RunOutcome;
+import dev.shipshape.engine.RunRequest;
+import dev.shipshape.engine.RunStore;
+import dev.shipshape.engine.Secrets;
+import dev.shipshape.plan.Plan;
+import dev.shipshape.plan.Planner;
+import dev.shipshape.secrets.SecretResolver;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Deploys a version to an environment by running the runbook's stages. */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Run the runbook's stages for a version in an environment; roll back on failure.",
+                "Exit: 0 succeeded, 1 failed, 2 invalid input, 3 failed and rolled back, 4 rollback failed."})
+final class DeployCommand implements Callable<Integer> {
+
+    private final Context context;
+    @Mixin
+    Options.RunbookFile runbook;
+    @Mixin
+    Options.StoreOption store;
+    @Mixin
+    Options.OutputOption output;
+    @Option(names = "--env", required = true, description = "Environment to deploy to")
+    String environment;
+    @Option(names = "--version", required = true, description = "Version to deploy")
+    String version;
+    @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600 (default: .shipshape/secrets)")
+    Path secretsFile;
+
+    DeployCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
+        try (RunStore runs = context.openStore(store.url)) {
+            String previous = runs.lastSucceededVersion(loaded.runbook().service(), environment).orElse(null);
+            Plan plan = new Planner(context.env).deploy(loaded.runbook(), environment, version, previous);
+            Secrets secrets = new SecretResolver(context.env, context.secretsFile(secretsFile)).forPlan(plan);
+            RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text());
+            CancelSignal signal = new CancelSignal();
+            Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
+            RunOutcome outcome = context.engine(runs).start(plan, request, secrets, listener(plan), signal);
+            return Outcomes.report(context, runs, outcome, output.json());
+        }
+    }
+
+    private RunListener listener(Plan plan) {
+        return output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);
+    }
+}

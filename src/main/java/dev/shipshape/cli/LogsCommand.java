@@ -1,0 +1,69 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.engine.EventRecord;
+import dev.shipshape.engine.RunStore;
+import dev.shipshape.engine.StepRecord;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Prints the captured output of a run's steps, or of one step, or the run's event log. */
+@Command(name = "logs", mixinStandardHelpOptions = true,
+        description = "Print captured step output (secrets redacted): all steps, or one by id or name.")
+final class LogsCommand implements Callable<Integer> {
+
+    private final Context context;
+    @Parameters(index = "0", paramLabel = "RUN_ID")
+    String runId;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "STEP", description = "Step id (deploy/1) or name")
+    String step;
+    @Option(names = "--events", description = "Print the run's event log instead")
+    boolean events;
+    @Mixin
+    Options.StoreOption store;
+
+    LogsCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (RunStore runs = context.openStore(store.url)) {
+            ShowCommand.find(runs, runId);
+            if (events) {
+                runs.events(runId).forEach(this::printEvent);
+            } else if (step != null) {
+                printOutput(one(runs.steps(runId)));
+            } else {
+                runs.steps(runId).stream().filter(s -> s.attempts() > 0).forEach(s -> {
+                    context.out.println("== " + s.stepId() + "  " + Masked.of(s.name()) + "  (" + s.state().label() + ")");
+                    printOutput(s);
+                });
+            }
+            return ExitCode.SUCCEEDED;
+        }
+    }
+
+    private StepRecord one(List<StepRecord> steps) {
+        return steps.stream().filter(s -> s.stepId().equals(step) || step.equals(s.name())).findFirst()
+                .orElseThrow(() -> new ShipshapeException(ShipshapeException.Code.NOT_FOUND, "run " + runId
+                        + " has no step " + step + "; its steps: "
+                        + String.join(", ", steps.stream().map(StepRecord::stepId).toList())));
+    }
+
+    private void printOutput(StepRecord s) {
+        if (s.outputTail() != null && !s.outputTail().isEmpty()) {
+            context.out.print(s.outputTail().endsWith("\n") ? s.outputTail() : s.outputTail() + "\n");
+        }
+        context.out.flush();
+    }
+
+    private void printEvent(EventRecord e) {
+        context.out.println(RunText.TIME.format(e.at()) + "  " + e.kind() + (e.subject() != null ? "  " + e.subject() : "")
+                + (e.message() != null ? "  " + e.message() : ""));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.runbook.Placeholders;
+
+/** Text shown to people with secret references masked: {@code ${secret:TOKEN}} becomes {@code ***}. */
+final class Masked {
+
+    private Masked() {
+    }
+
+    static String of(String text) {
+        if (text == null || !text.contains("${secret:")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (Placeholders.Placeholder p : Placeholders.find(text)) {
+            out.append(text, copied, p.start()).append(p.kind() == Placeholders.Kind.SECRET ? "***"
+                    : text.substring(p.start(), p.end()));
+            copied = p.end();
+        }
+        return out.append(text.substring(copied)).toString();
+    }
+}

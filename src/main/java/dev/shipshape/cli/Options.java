@@ -1,0 +1,44 @@
+package dev.shipshape.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Options several commands share, as picocli mixins. */
+final class Options {
+
+    private Options() {
+    }
+
+    /** Where runs are recorded. */
+    static final class StoreOption {
+        @Option(names = "--store", paramLabel = "URL",
+                description = "Store URL (jdbc:postgresql://...); default: SHIPSHAPE_STORE, .shipshape/config.yaml,"
+                        + " or the embedded store in .shipshape/")
+        String url;
+    }
+
+    /** Text for people or JSON for machines. */
+    static final class OutputOption {
+        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+                description = "text or json (default: ${DEFAULT-VALUE})")
+        Format format;
+
+        boolean json() {
+            return format == Format.json;
+        }
+    }
+
+    enum Format { text, json }
+
+    /** The runbook file, optional: shipshape.yaml in the working directory by default. */
+    static final class RunbookFile {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "RUNBOOK",
+                description = "Runbook file (default: shipshape.yaml)")
+        Path file;
+
+        Path resolve(Context context) {
+            return context.cwd.resolve(file != null ? file : Path.of("shipshape.yaml"));
+        }
+    }
+}

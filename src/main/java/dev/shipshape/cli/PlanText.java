@@ -1,0 +1,94 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.plan.Plan;
+import dev.shipshape.plan.PlannedStage;
+import dev.shipshape.plan.PlannedStep;
+import dev.shipshape.runbook.Durations;
+import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.runbook.RunStep;
+import dev.shipshape.runbook.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plan as text: the ordered steps with resolved values, secrets masked, rollback steps under their stage. */
+final class PlanText {
+
+    private PlanText() {
+    }
+
+    static List<String> lines(Plan plan) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Plan: " + plan.service() + " " + plan.version() + " to " + plan.environment() + " (previous: "
+                + plan.previousVersionIfAny().orElse("none") + ")");
+        int n = 1;
+        for (PlannedStage stage : plan.stages()) {
+            lines.add(n++ + ". " + stage.name() + stageNotes(stage));
+            stage.steps().forEach(s -> lines.addAll(step(s, "     ")));
+            if (!stage.rollback().isEmpty()) {
+                lines.add("     rollback:");
+                stage.rollback().forEach(s -> lines.addAll(step(s, "       ")));
+            }
+        }
+        if (!plan.always().isEmpty()) {
+            lines.add("always:");
+            plan.always().forEach(s -> lines.addAll(step(s, "     ")));
+        }
+        return lines;
+    }
+
+    private static String stageNotes(PlannedStage stage) {
+        List<String> notes = new ArrayList<>();
+        if (!stage.needs().isEmpty()) {
+            notes.add("needs " + String.join(", ", stage.needs()));
+        }
+        if (stage.timeout() != null) {
+            notes.add("timeout " + Durations.format(stage.timeout()));
+        }
+        notes.add("on failure: " + stage.onFailure().name().toLowerCase(java.util.Locale.ROOT));
+        return "  (" + String.join(", ", notes) + ")";
+    }
+
+    private static List<String> step(PlannedStep planned, String indent) {
+        Step step = planned.step();
+        List<String> lines = new ArrayList<>();
+        lines.add(indent + planned.id() + "  " + step.kind() + "  " + Masked.of(step.summary()) + options(step));
+        switch (step) {
+            case RunStep run -> run.env().forEach((k, v) -> lines.add(indent + "    env " + k + "=" + Masked.of(v)));
+            case HttpStep http -> {
+                http.headers().forEach((k, v) -> lines.add(indent + "    header " + k + ": " + Masked.of(v)));
+                if (!http.expect().status().isEmpty() || !http.expect().json().isEmpty()) {
+                    lines.add(indent + "    expect " + expectation(http));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String expectation(HttpStep http) {
+        List<String> parts = new ArrayList<>();
+        if (!http.expect().status().isEmpty()) {
+            parts.add("status " + http.expect().status().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("|")));
+        }
+        http.expect().json().forEach((k, v) -> parts.add("json " + k + " = " + v));
+        http.expect().bodyContains().forEach(t -> parts.add("body contains \"" + t + "\""));
+        if (http.expect().maxLatency() != null) {
+            parts.add("latency <= " + Durations.format(http.expect().maxLatency()));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String options(Step step) {
+        List<String> notes = new ArrayList<>();
+        if (step.options().timeout() != null) {
+            notes.add("timeout " + Durations.format(step.options().timeout()));
+        }
+        if (step.options().retries() > 0) {
+            notes.add("retries " + step.options().retries());
+        }
+        if (step.idempotent()) {
+            notes.add("idempotent");
+        }
+        return notes.isEmpty() ? "" : "  [" + String.join(", ", notes) + "]";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.engine.CancelSignal;
+import dev.shipshape.engine.ResumeChoice;
+import dev.shipshape.engine.RunListener;
+import dev.shipshape.engine.RunOutcome;
+import dev.shipshape.engine.RunRecord;
+import dev.shipshape.engine.RunStore;
+import dev.shipshape.plan.Plan;
+import dev.shipshape.plan.Planner;
+import dev.shipshape.runbook.Runbook;
+import dev.shipshape.secrets.SecretResolver;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Continues a run that stopped part-way, from its last recorded state, without repeating finished steps. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue a run that stopped (crash, kill, halt) from its last checkpoint.")
+final class ResumeCommand implements Callable<Integer> {
+
+    private final Context context;
+    @Parameters(index = "0", paramLabel = "RUN_ID")
+    String runId;
+    @Mixin
+    Options.StoreOption store;
+    @Mixin
+    Options.OutputOption output;
+    @ArgGroup(exclusive = true)
+    Choice choice;
+    @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600 (default: .shipshape/secrets)")
+    Path secretsFile;
+
+    /** What to do with an interrupted step that is not idempotent. */
+    static final class Choice {
+        @Option(names = "--rerun", description = "Run the interrupted step again (you checked it is safe)")
+        boolean rerun;
+        @Option(names = "--rollback", description = "Treat the interrupted step as failed and roll back")
+        boolean rollback;
+    }
+
+    ResumeCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (RunStore runs = context.openStore(store.url)) {
+            RunRecord run = ShowCommand.find(runs, runId);
+            Runbook rb = RunbookFiles.parse(context, Path.of(run.runbookPath()), run.runbookText());
+            Plan plan = new Planner(context.env).deploy(rb, run.environment(), run.version(), run.previousVersion());
+            var secrets = new SecretResolver(context.env, context.secretsFile(secretsFile)).forPlan(plan);
+            CancelSignal signal = new CancelSignal();
+            Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
+            RunListener listener = output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);
+            RunOutcome outcome = context.engine(runs).resume(runId, plan, secrets, resumeChoice(), listener, signal);
+            return Outcomes.report(context, runs, outcome, output.json());
+        }
+    }
+
+    private ResumeChoice resumeChoice() {
+        if (choice == null) {
+            return ResumeChoice.POLICY;
+        }
+        return choice.rerun ? ResumeChoice.RERUN : ResumeChoice.ROLLBACK;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.engine.RunRecord;
+import dev.shipshape.engine.RunStore;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Shows one run: stages and steps with outcome, duration and the tail of their output. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show a run: stages and steps with outcome, duration and output tail.")
+final class ShowCommand implements Callable<Integer> {
+
+    private final Context context;
+    @Parameters(index = "0", paramLabel = "RUN_ID")
+    String runId;
+    @Mixin
+    Options.StoreOption store;
+    @Mixin
+    Options.OutputOption output;
+
+    ShowCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (RunStore runs = context.openStore(store.url)) {
+            RunRecord run = find(runs, runId);
+            if (output.json()) {
+                context.out.println(RunView.json(RunView.full(runs, run)));
+            } else {
+                RunText.header(run).forEach(context.out::println);
+                RunText.body(runs.stages(runId), runs.steps(runId)).forEach(context.out::println);
+            }
+            return ExitCode.SUCCEEDED;
+        }
+    }
+
+    static RunRecord find(RunStore runs, String runId) {
+        return runs.run(runId).orElseThrow(() -> new ShipshapeException(ShipshapeException.Code.NOT_FOUND,
+                "no run " + runId + "; list runs with: shipshape runs"));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.runbook.InvalidRunbookException;
+import dev.shipshape.runbook.Runbook;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Checks a runbook and reports every problem; touches nothing. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a runbook and list every problem (file:line:column). Exit 2 when invalid.")
+final class ValidateCommand implements Callable<Integer> {
+
+    private final Context context;
+    @Mixin
+    Options.RunbookFile runbook;
+    @Mixin
+    Options.OutputOption output;
+
+    ValidateCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (!output.json()) {
+            Runbook rb = RunbookFiles.read(context, runbook).runbook();
+            int steps = rb.stages().stream().mapToInt(s -> s.steps().size() + s.rollback().size()).sum()
+                    + rb.always().size();
+            context.out.println(RunbookFiles.shown(context, runbook.resolve(context)) + " is valid: service "
+                    + rb.service() + ", " + rb.environments().size() + " environments, " + rb.stages().size()
+                    + " stages, " + steps + " steps");
+            return ExitCode.SUCCEEDED;
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("file", RunbookFiles.shown(context, runbook.resolve(context)));
+        try {
+            RunbookFiles.read(context, runbook);
+            report.put("valid", true);
+            report.put("problems", java.util.List.of());
+        } catch (InvalidRunbookException e) {
+            report.put("valid", false);
+            report.put("problems", e.problems());
+        }
+        context.out.println(RunView.json(report));
+        return Boolean.TRUE.equals(report.get("valid")) ? ExitCode.SUCCEEDED : ExitCode.USAGE;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.shipshape.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateAndPlanTest {
+
+    static final String PINNED = """
+            service: shop-api
+            environments:
+              staging:
+                vars:
+                  BASE_URL: http://127.0.0.1:8080
+              production:
+                vars:
+                  BASE_URL: https://shop.example.com
+            stages:
+              - name: build
+                steps:
+                  - run: ./scripts/build.sh ${version}
+              - name: deploy
+                steps:
+                  - run: ./scripts/deploy.sh ${environment} ${version}
+                    timeout: 5m
+                    retries: 2
+                    env:
+                      API_TOKEN: ${secret:DEPLOY_TOKEN}
+                rollback:
+                  - run: ./scripts/deploy.sh ${environment} ${previous_version}
+              - name: verify
+                steps:
+                  - http: ${vars.BASE_URL}/health
+                    expect:
+                      status: 200
+                      json:
+                        status: healthy
+            """;
+
+    @TempDir
+    Path folder;
+    Cli cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new Cli(folder);
+    }
+
+    @Test
+    void validateSummarisesAValidRunbook() throws Exception {
+        cli.write("shipshape.yaml", PINNED);
+
+        Cli.Result result = cli.run("validate");
+
+        assertThat(result.exitCode()).isEqualTo(0);
+        assertThat(result.out()).isEqualTo("shipshape.yaml is valid: service shop-api, 2 environments, 3 stages,"
+                + " 4 steps\n");
+    }
+
+    @Test
+    void validateListsEveryProblemWithFileLineAndColumnAndExits2() throws Exception {
+        cli.write("bad.yaml", """
+                service: shop-api
+                environments:
+                  staging: {}
+                stages:
+                  - name: deploy
+                    timeout: 5 minutes
+                    steps:
+                      - htp: http://127.0.0.1/health
+                """);
+
+        Cli.Result result = cli.run("validate", "bad.yaml");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("shipshape: bad.yaml: 2 problems\n")
+                .contains("  bad.yaml:6:14: stages[0].timeout: ")
+                .contains("  bad.yaml:8:11: stages[0].steps[0]: unknown step kind 'htp'")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingRunbookIsOneReadableLineAndExit2() {
+        Cli.Result result = cli.run("deploy", "--env", "staging", "--version", "v1");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("shipshape: runbook not found: shipshape.yaml; pass the runbook file, or"
+                + " run where shipshape.yaml is\n");
+        assertThat(folder.resolve(".shipshape")).doesNotExist();
+    }
+
+    @Test
+    void planShowsResolvedStepsInOrderWithSecretsMaskedAndRunsNothing() throws Exception {
+        cli.write("shipshape.yaml", PINNED);
+
+        Cli.Result result = cli.run("plan", "--env", "staging", "--version", "v1.4.2");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.out()).isEqualTo("""
+                Plan: shop-api v1.4.2 to staging (previous: none)
+                1. build  (on failure: rollback)
+                     build/1  run  ./scripts/build.sh v1.4.2
+                2. deploy  (on failure: rollback)
+                     deploy/1  run  ./scripts/deploy.sh staging v1.4.2  [timeout 5m, retries 2]
+                         env API_TOKEN=***
+                     rollback:
+                       deploy/rollback/1  run  ./scripts/deploy.sh staging ${previous_version}
+                3. verify  (on failure: rollback)
+                     verify/1  http  GET http://127.0.0.1:8080/health  [idempotent]
+                         expect status 200, json status = healthy
+                """);
+        assertThat(folder.resolve(".shipshape")).doesNotExist();
+    }
+
+    @Test
+    void planForAnUnknownEnvironmentNamesTheDefinedOnes() throws Exception {
+        cli.write("shipshape.yaml", PINNED);
+
+        Cli.Result result = cli.run("plan", "--env", "prod", "--version", "v1");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("shipshape: environment 'prod' is not defined in "
+                + folder.resolve("shipshape.yaml") + "; defined: staging, production\n");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithAHint() throws Exception {
+        Cli.Result result = cli.run("deploy", "--environment", "staging");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("shipshape: Unknown option: '--environment'")
+                .endsWith("Run 'shipshape deploy --help' for usage.\n");
+    }
+
+    @Test
+    void schemaPrintsTheJsonSchema() {
+        Cli.Result result = cli.run("schema");
+
+        assertThat(result.exitCode()).isEqualTo(0);
+        assertThat(result.out()).contains("\"$schema\"").contains("\"stages\"");
+    }
+
+    @Test
+    void versionAndHelpWorkEverywhere() {
+        assertThat(cli.run("--version").out()).startsWith("shipshape ");
+        Cli.Result help = cli.run("resume", "--help");
+        assertThat(help.exitCode()).isEqualTo(0);
+        assertThat(help.out()).contains("Usage: shipshape resume").contains("--rerun").contains("--rollback");
+    }
+
+    @Test
+    void examplesFolderPinnedRunbookMatchesTheIssue() throws Exception {
+        Path example = Path.of("examples/shop-api.yaml");
+        assertThat(Files.readString(example)).isEqualTo(PINNED);
+    }
+}
