@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import java.util.Optional;
  */
 final class NodeReader {
 
-    private final YAMLFactory yaml = YAMLFactory.builder().build();
+    // The constructor, unlike the builder, turns on the feature that reads an empty value as null.
+    private final YAMLFactory yaml = new YAMLFactory();
     private final Problems problems;
 
     NodeReader(Problems problems) {
@@ -46,7 +48,7 @@ final class NodeReader {
         return switch (parser.currentToken()) {
             case START_OBJECT -> mapping(parser, path, at);
             case START_ARRAY -> sequence(parser, path, at);
-            default -> scalar(parser, at);
+            default -> scalar(parser, path, at);
         };
     }
 
@@ -77,7 +79,7 @@ final class NodeReader {
         return new Node.Sequence(items, line(at), column(at));
     }
 
-    private Node scalar(JsonParser parser, JsonLocation at) throws IOException {
+    private Node scalar(JsonParser parser, String path, JsonLocation at) throws IOException {
         Object value = switch (parser.currentToken()) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
             case VALUE_TRUE -> Boolean.TRUE;
@@ -86,6 +88,10 @@ final class NodeReader {
             default -> parser.getText();
         };
         String text = value == null ? "" : parser.getText();
+        if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+            problems.add(line(at), column(at), path, "YAML aliases (*" + text + ") are not supported",
+                    "write the value out");
+        }
         return new Node.Scalar(value, text, line(at), column(at));
     }
 
