@@ -88,8 +88,8 @@ final class ReferenceCheck {
         List<String> lacking = environments.values().stream()
                 .filter(env -> !env.vars().containsKey(p.name())).map(Environment::name).toList();
         String ref = "${" + p.source() + "}";
-        String hint = Suggestions.closest(p.name(), varNames()).map(n -> "did you mean '${vars." + n + "}'?")
-                .orElse(null);
+        String hint = Suggestions.closest(p.name(), varNames()).filter(n -> !n.equals(p.name()))
+                .map(n -> "did you mean '${vars." + n + "}'?").orElse(null);
         if (environments.isEmpty()) {
             problems.add(at, path, ref + " is not defined; add it to vars", hint);
         } else if (lacking.size() == 1) {
