@@ -33,13 +33,24 @@ final class NodeReader {
             if (parser.nextToken() == null) {
                 return Optional.of(new Node.Scalar(null, "", 0, 0));
             }
-            return Optional.of(value(parser, ""));
+            Node root = value(parser, "");
+            rejectFurtherDocuments(parser);
+            return Optional.of(root);
         } catch (StreamReadException e) {
             YamlErrors.report(e, problems);
             return Optional.empty();
         } catch (IOException e) {
             problems.add(0, 0, "", "could not read the runbook: " + e.getMessage(), null);
             return Optional.empty();
+        }
+    }
+
+    /** A second document after {@code ---} would otherwise be silently ignored. */
+    private void rejectFurtherDocuments(JsonParser parser) throws IOException {
+        if (parser.nextToken() != null) {
+            JsonLocation at = parser.currentTokenLocation();
+            problems.add(line(at), column(at), "", "the runbook has more than one YAML document",
+                    "keep the whole runbook in one document; remove the '---' line");
         }
     }
 

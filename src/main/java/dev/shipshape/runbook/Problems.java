@@ -32,10 +32,6 @@ final class Problems {
         found.add(new Problem(file, line, column, path, message, hint));
     }
 
-    boolean isEmpty() {
-        return found.isEmpty();
-    }
-
     /** Problems in file order, which is the order a person fixes them in. */
     List<Problem> sorted() {
         List<Problem> sorted = new ArrayList<>(found);

@@ -50,6 +50,13 @@ class FileProblemsTest {
     }
 
     @Test
+    void secondYamlDocumentIsRejected() {
+        assertThat(problems(withStages("  - name: build\n    steps: [{run: make}]\n") + "---\nservice: other\n"))
+                .containsExactly("bad.yaml:8:1: the runbook has more than one YAML document "
+                        + "(keep the whole runbook in one document; remove the '---' line)");
+    }
+
+    @Test
     void aliasesAreRejected() {
         assertThat(problems(withStages("""
                   - name: build
