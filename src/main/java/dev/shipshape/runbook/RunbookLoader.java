@@ -1,5 +1,10 @@
 package dev.shipshape.runbook;
 
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.ShipshapeException.Code;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -12,14 +17,42 @@ public final class RunbookLoader {
      * Loads and validates a runbook file.
      *
      * @throws InvalidRunbookException with every problem found (file, line, column, path, hint)
-     * @throws dev.shipshape.ShipshapeException NOT_FOUND when the file does not exist
+     * @throws dev.shipshape.ShipshapeException NOT_FOUND when the file does not exist or cannot be read
      */
     public Runbook load(Path file) {
-        throw new UnsupportedOperationException("not yet written");
+        if (!Files.exists(file)) {
+            throw new ShipshapeException(Code.NOT_FOUND,
+                    "runbook not found: " + file + "; pass the runbook file, or run where shipshape.yaml is");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ShipshapeException(Code.NOT_FOUND,
+                    "runbook " + file + " is a folder; pass the runbook file inside it, e.g. " + file.resolve("shipshape.yaml"));
+        }
+        return parse(file, read(file));
     }
 
     /** Same as {@link #load(Path)} for text already read; {@code file} is used in messages and to resolve paths. */
     public Runbook parse(Path file, String text) {
-        throw new UnsupportedOperationException("not yet written");
+        Problems problems = new Problems(file.toString());
+        Runbook runbook = new NodeReader(problems).read(text)
+                .flatMap(root -> new RunbookReader(problems).read(root, file))
+                .orElse(null);
+        problems.throwIfAny();
+        return runbook;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new ShipshapeException(Code.NOT_FOUND, "cannot read runbook " + file + ": it is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new ShipshapeException(Code.NOT_FOUND, "cannot read runbook " + file + ": " + describe(e)
+                    + "; check that the file exists and you may read it", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
     }
 }

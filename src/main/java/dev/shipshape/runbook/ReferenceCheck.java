@@ -1,0 +1,118 @@
+package dev.shipshape.runbook;
+
+import dev.shipshape.runbook.Placeholders.Kind;
+import dev.shipshape.runbook.Placeholders.Placeholder;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Checks every {@code ${...}} in the runbook before anything runs: unknown references, and
+ * {@code ${vars.NAME}} that some environment would leave undefined. {@code env:} and {@code secret:}
+ * are only known at run time, so they are left alone here.
+ */
+final class ReferenceCheck {
+
+    private static final String EXPECTED =
+            "expected version, environment, previous_version, vars.NAME, env:NAME or secret:NAME";
+    private static final List<String> BUILT_IN = List.of("version", "environment", "previous_version");
+
+    private final Problems problems;
+    private final Map<String, String> globalVars;
+    private final Map<String, Environment> environments;
+
+    ReferenceCheck(Problems problems, Map<String, String> globalVars, Map<String, Environment> environments) {
+        this.problems = problems;
+        this.globalVars = globalVars;
+        this.environments = environments;
+    }
+
+    /** Checks every string in the document; variables' own values may not refer to other variables. */
+    void check(Node root) {
+        if (!(root instanceof Node.Mapping mapping)) {
+            return;
+        }
+        for (Node.Entry top : mapping.entries()) {
+            if (top.key().equals("vars")) {
+                walk(top.value(), top.key(), true);
+            } else if (top.key().equals("environments") && top.value() instanceof Node.Mapping envs) {
+                envs.entries().forEach(env -> walkEnvironment(env, Problems.child(top.key(), env.key())));
+            } else {
+                walk(top.value(), top.key(), false);
+            }
+        }
+    }
+
+    private void walkEnvironment(Node.Entry env, String path) {
+        if (env.value() instanceof Node.Mapping settings) {
+            settings.entries().forEach(e -> walk(e.value(), Problems.child(path, e.key()), e.key().equals("vars")));
+        }
+    }
+
+    private void walk(Node node, String path, boolean inVars) {
+        switch (node) {
+            case Node.Mapping m -> m.entries().forEach(e -> walk(e.value(), Problems.child(path, e.key()), inVars));
+            case Node.Sequence s -> {
+                for (int i = 0; i < s.items().size(); i++) {
+                    walk(s.items().get(i), Problems.item(path, i), inVars);
+                }
+            }
+            case Node.Scalar s -> {
+                if (s.value() instanceof String text) {
+                    Placeholders.find(text).forEach(p -> check(p, text, s, path, inVars));
+                }
+            }
+        }
+    }
+
+    private void check(Placeholder p, String text, Node at, String path, boolean inVars) {
+        if (text.charAt(p.end() - 1) != '}') {
+            problems.add(at, path, "unclosed reference '" + text.substring(p.start()) + "'", "add the closing '}'");
+        } else if (p.kind() == Kind.UNKNOWN) {
+            problems.add(at, path, "unknown reference ${" + p.source() + "}; " + EXPECTED, unknownHint(p.name()));
+        } else if (p.kind() == Kind.VAR && inVars) {
+            problems.add(at, path, "${" + p.source() + "} cannot be used in vars; a variable cannot refer to "
+                    + "another variable", "write the value out");
+        } else if (p.kind() == Kind.VAR) {
+            checkDefined(p, at, path);
+        }
+    }
+
+    private void checkDefined(Placeholder p, Node at, String path) {
+        if (globalVars.containsKey(p.name())) {
+            return;
+        }
+        List<String> lacking = environments.values().stream()
+                .filter(env -> !env.vars().containsKey(p.name())).map(Environment::name).toList();
+        String ref = "${" + p.source() + "}";
+        String hint = Suggestions.closest(p.name(), varNames()).filter(n -> !n.equals(p.name()))
+                .map(n -> "did you mean '${vars." + n + "}'?").orElse(null);
+        if (environments.isEmpty()) {
+            problems.add(at, path, ref + " is not defined; add it to vars", hint);
+        } else if (lacking.size() == 1) {
+            String env = lacking.get(0);
+            problems.add(at, path, ref + " is not defined for environment " + env + "; add it to environments."
+                    + env + ".vars or to vars", hint);
+        } else if (!lacking.isEmpty()) {
+            problems.add(at, path, ref + " is not defined for environments " + String.join(", ", lacking)
+                    + "; add it to vars or to each of their vars", hint);
+        }
+    }
+
+    /** A variable written without {@code vars.}, or a misspelt built-in reference. */
+    private String unknownHint(String name) {
+        if (varNames().contains(name)) {
+            return "did you mean '${vars." + name + "}'?";
+        }
+        return Suggestions.closest(name, BUILT_IN).map(n -> "did you mean '${" + n + "}'?").orElse(null);
+    }
+
+    private Collection<String> varNames() {
+        Set<String> names = new TreeSet<>(globalVars.keySet());
+        environments.values().stream().flatMap(env -> Stream.of(env.vars().keySet())).forEach(names::addAll);
+        return names;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.shipshape.runbook;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps a document's node tree to a {@link Runbook}, reading the top-level keys itself and leaving
+ * stages and steps to their readers. Problems are collected; the result is only trustworthy when
+ * none were found.
+ */
+final class RunbookReader {
+
+    private static final List<String> KEYS = List.of("service", "vars", "on_interrupted", "environments", "stages",
+            "always");
+    private static final String EXPECTED_ROOT = "a map with service, environments and stages";
+
+    private final Values values;
+    private final StepReader steps;
+    private final StageReader stages;
+
+    RunbookReader(Problems problems) {
+        this.values = new Values(problems);
+        this.steps = new StepReader(values);
+        this.stages = new StageReader(values, steps);
+    }
+
+    Optional<Runbook> read(Node root, Path source) {
+        if (root instanceof Node.Scalar s && s.isNull()) {
+            values.problems().add(0, 0, "", "the runbook is empty; expected " + EXPECTED_ROOT, null);
+            return Optional.empty();
+        }
+        return Fields.of(root, "", values, EXPECTED_ROOT).map(f -> runbook(f, source));
+    }
+
+    private Runbook runbook(Fields f, Path source) {
+        f.allowOnly(KEYS);
+        String service = f.required("service").flatMap(n -> stages.name(n, "service", "service")).orElse("");
+        Map<String, String> vars = f.textMap("vars");
+        Map<String, Environment> environments = f.required("environments")
+                .map(n -> environments(n, "environments")).orElse(Map.of());
+        List<Stage> stageList = f.required("stages").map(n -> stages.stages(n, "stages")).orElse(List.of());
+        f.optional("stages").ifPresent(n -> new StageGraph(values.problems()).check(n, "stages"));
+        List<Step> always = f.optional("always").map(n -> steps.steps(n, "always", "always")).orElse(List.of());
+        OnInterrupted onInterrupted = f.choice("on_interrupted", OnInterrupted.class).orElse(OnInterrupted.ASK);
+        new ReferenceCheck(values.problems(), vars, environments).check(f.mapping());
+        return new Runbook(service, source, vars, environments, stageList, always, onInterrupted);
+    }
+
+    private Map<String, Environment> environments(Node node, String path) {
+        Map<String, Environment> environments = new LinkedHashMap<>();
+        if (!(node instanceof Node.Mapping mapping)) {
+            values.wrongType(node, path, "a map of environment names to their settings");
+            return environments;
+        }
+        if (mapping.entries().isEmpty()) {
+            values.problems().add(node, path, "expected at least one environment", "e.g. staging: {}");
+        }
+        for (Node.Entry e : mapping.entries()) {
+            String envPath = Problems.child(path, e.key());
+            if (validName(e, path)) {
+                environments.put(e.key(), new Environment(e.key(), environmentVars(e.value(), envPath)));
+            }
+        }
+        return environments;
+    }
+
+    private boolean validName(Node.Entry e, String path) {
+        if (StageReader.NAME.matcher(e.key()).matches()) {
+            return true;
+        }
+        values.problems().add(e, path, "'" + e.key() + "' is not a valid environment name; use only letters, "
+                + "digits, '-', '_' and '.'", null);
+        return false;
+    }
+
+    /** An environment may be written empty ({@code production: {}} or {@code production:}). */
+    private Map<String, String> environmentVars(Node node, String path) {
+        if (node instanceof Node.Scalar s && s.isNull()) {
+            return Map.of();
+        }
+        return Fields.of(node, path, values, "a map with the environment's vars").map(f -> {
+            f.allowOnly(List.of("vars"));
+            return f.textMap("vars");
+        }).orElse(Map.of());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.shipshape.runbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads the {@code stages:} list: each stage's name, needs, timeout, failure policy and steps. */
+final class StageReader {
+
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final List<String> KEYS = List.of("name", "needs", "timeout", "on_failure", "steps", "rollback");
+
+    private final Values values;
+    private final StepReader steps;
+
+    StageReader(Values values, StepReader steps) {
+        this.values = values;
+        this.steps = steps;
+    }
+
+    List<Stage> stages(Node node, String path) {
+        List<Node> items = values.list(node, path, "a list of stages");
+        if (items.isEmpty() && node instanceof Node.Sequence) {
+            values.problems().add(node, path, "expected at least one stage");
+        }
+        List<Stage> stages = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            stage(items.get(i), Problems.item(path, i)).ifPresent(stages::add);
+        }
+        return stages;
+    }
+
+    private Optional<Stage> stage(Node node, String path) {
+        return Fields.of(node, path, values, "a stage (a map with name and steps)").flatMap(f -> {
+            f.allowOnly(KEYS);
+            Optional<String> name = f.required("name").flatMap(n -> name(n, f.path("name"), "stage"));
+            List<String> needs = f.optional("needs").map(n -> values.strings(n, f.path("needs"))).orElse(List.of());
+            List<Step> main = f.required("steps").map(n -> steps.steps(n, f.path("steps"), "a stage")).orElse(List.of());
+            List<Step> rollback = f.optional("rollback")
+                    .map(n -> steps.steps(n, f.path("rollback"), "rollback")).orElse(List.of());
+            Stage stage = new Stage(name.orElse(""), needs, main, rollback, f.duration("timeout").orElse(null),
+                    f.choice("on_failure", OnFailure.class).orElse(OnFailure.ROLLBACK));
+            return name.map(n -> stage);
+        });
+    }
+
+    /** A name that is safe in paths, logs and command lines: letters, digits, '-', '_' and '.'. */
+    Optional<String> name(Node node, String path, String what) {
+        return values.string(node, path).filter(name -> {
+            if (NAME.matcher(name).matches() && !name.matches("\\.+")) {
+                return true;
+            }
+            values.problems().add(node, path, "'" + name + "' is not a valid " + what
+                    + " name; use only letters, digits, '-', '_' and '.'");
+            return false;
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package dev.shipshape.runbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads steps: works out each step's kind from its one kind key, reads the options all kinds
+ * share, and hands kind-specific keys to the reader of that kind.
+ */
+final class StepReader {
+
+    static final List<String> KINDS = List.of("run", "http");
+    static final List<String> OPTION_KEYS = List.of("name", "timeout", "retries", "backoff", "idempotent");
+    private static final List<String> RUN_KEYS = List.of("env", "workdir", "exit_codes");
+
+    private final Values values;
+    private final HttpStepReader http;
+
+    StepReader(Values values) {
+        this.values = values;
+        this.http = new HttpStepReader(values);
+    }
+
+    /** The steps of a list; {@code what} names the list for the "at least one" problem. */
+    List<Step> steps(Node node, String path, String what) {
+        List<Node> items = values.list(node, path, "a list of steps");
+        if (items.isEmpty() && node instanceof Node.Sequence) {
+            values.problems().add(node, path, what + " needs at least one step");
+        }
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            step(items.get(i), Problems.item(path, i)).ifPresent(steps::add);
+        }
+        return steps;
+    }
+
+    Optional<Step> step(Node node, String path) {
+        return Fields.of(node, path, values, "a step (a map with run: or http:)").flatMap(f -> {
+            List<Node.Entry> kinds = f.mapping().entries().stream().filter(e -> KINDS.contains(e.key())).toList();
+            if (kinds.size() > 1) {
+                values.problems().add(kinds.get(1), path, "step has more than one kind: '" + kinds.get(0).key()
+                        + "' and '" + kinds.get(1).key() + "'", "split it into one step per kind");
+                return Optional.empty();
+            }
+            if (kinds.isEmpty()) {
+                reportMissingKind(f);
+                return Optional.empty();
+            }
+            return kinds.get(0).key().equals("run") ? runStep(f) : http.step(f, options(f));
+        });
+    }
+
+    /** An unknown key in a step without a kind is most likely a misspelt or invented kind. */
+    private void reportMissingKind(Fields f) {
+        List<Node.Entry> unknown = f.mapping().entries().stream().filter(e -> !isKnownKey(e.key())).toList();
+        Optional<Node.Entry> guess = unknown.stream()
+                .filter(e -> Suggestions.closest(e.key(), KINDS).isPresent()).findFirst()
+                .or(() -> unknown.stream().findFirst());
+        if (guess.isPresent()) {
+            Node.Entry e = guess.get();
+            values.problems().add(e, f.path(), "unknown step kind '" + e.key() + "'", Suggestions.hint(e.key(), KINDS));
+        } else {
+            values.problems().add(f.mapping(), f.path(), "step has no kind; expected one of: " + String.join(", ", KINDS));
+        }
+    }
+
+    private static boolean isKnownKey(String key) {
+        return Stream.of(KINDS, OPTION_KEYS, RUN_KEYS, HttpStepReader.KEYS).anyMatch(keys -> keys.contains(key));
+    }
+
+    private Optional<Step> runStep(Fields f) {
+        f.allowOnly(allowed("run", RUN_KEYS));
+        StepOptions options = options(f);
+        Optional<String> command = f.required("run").flatMap(n -> values.string(n, f.path("run")));
+        String workdir = f.string("workdir").orElse(null);
+        List<Integer> exitCodes = f.optional("exit_codes")
+                .map(n -> values.integers(n, f.path("exit_codes"))).orElse(List.of());
+        return command.map(c -> new RunStep(c, f.textMap("env"), workdir, exitCodes, options));
+    }
+
+    /** The keys a step of one kind may have: its kind key, the shared options and its own keys. */
+    static List<String> allowed(String kind, List<String> own) {
+        return Stream.of(List.of(kind), own, OPTION_KEYS).flatMap(List::stream).toList();
+    }
+
+    private StepOptions options(Fields f) {
+        int retries = f.integer("retries").orElse(0);
+        if (retries < 0) {
+            values.problems().add(f.node("retries").orElseThrow(), f.path("retries"),
+                    "retries must be 0 or more, got " + retries);
+        }
+        return new StepOptions(f.string("name").orElse(null), f.duration("timeout").orElse(null), Math.max(retries, 0),
+                f.duration("backoff").orElse(StepOptions.DEFAULT_BACKOFF), f.bool("idempotent").orElse(null));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.shipshape.runbook;
+
+import static dev.shipshape.runbook.RunbookFixtures.withStages;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class RunbookSchemaTest {
+
+    private final SchemaValidation validation = new SchemaValidation();
+
+    @Test
+    void schemaIsDraft2020JsonWithHelpTexts() throws Exception {
+        var schema = new ObjectMapper().readTree(RunbookSchema.text());
+        assertThat(schema.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.get("properties").get("stages").get("description").asText()).isNotBlank();
+    }
+
+    @Test
+    void acceptsARunbookUsingEveryFeature() {
+        assertThat(validation.errors("""
+                service: shop-api
+                vars: {REGION: eu, PORT: 8080}
+                on_interrupted: rollback
+                environments:
+                  staging: {vars: {BASE_URL: "http://localhost"}}
+                  production:
+                stages:
+                  - name: build
+                    timeout: 10m
+                    on_failure: stop
+                    steps:
+                      - run: make
+                        name: compile
+                        env: {A: b}
+                        workdir: src
+                        exit_codes: [0, 3]
+                        timeout: 5m
+                        retries: 2
+                        backoff: 2s
+                        idempotent: true
+                  - name: verify
+                    needs: build
+                    steps:
+                      - http: ${vars.BASE_URL}/health
+                        method: post
+                        headers: {X-A: b}
+                        body: {a: [1]}
+                        expect: {status: [200, 204], json: {checks: {db: true}}, body_contains: ok, max_latency: 500ms}
+                    rollback:
+                      - run: ./undo.sh
+                always:
+                  - run: ./notify.sh
+                """)).isEmpty();
+    }
+
+    @Test
+    void rejectsAnUnknownKey() {
+        assertThat(validation.errors(withStages("""
+                  - name: deploy
+                    steps: [{run: ./deploy.sh}]
+                    rolback: [{run: ./undo.sh}]
+                """))).anySatisfy(message -> assertThat(message).contains("rolback"));
+    }
+
+    @Test
+    void rejectsAStepWithoutAKind() {
+        assertThat(validation.errors(withStages("""
+                  - name: deploy
+                    steps: [{name: deploy, timeout: 5m}]
+                """))).anySatisfy(message -> assertThat(message).contains("required property 'run'"))
+                .anySatisfy(message -> assertThat(message).contains("required property 'http'"));
+    }
+
+    @Test
+    void rejectsAStepWithTwoKinds() {
+        assertThat(validation.errors(withStages("""
+                  - name: deploy
+                    steps: [{run: make, http: "http://localhost/"}]
+                """))).isNotEmpty();
+    }
+
+    @Test
+    void rejectsABadDurationAndStatus() {
+        assertThat(validation.errors(withStages("""
+                  - name: deploy
+                    timeout: 5 minutes
+                    steps: [{http: "http://x/", expect: {status: 999}}]
+                """))).hasSizeGreaterThanOrEqualTo(2);
+    }
+}
