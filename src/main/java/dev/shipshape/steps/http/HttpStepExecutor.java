@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,13 +64,10 @@ public final class HttpStepExecutor {
                 try {
                     return new SendOutcome.Received(sending.get(POLL_MILLIS, TimeUnit.MILLISECONDS));
                 } catch (TimeoutException stillWaiting) {
-                    if (context.isCancelled()) {
+                    Optional<StepResult> stop = reasonToStop(context, deadline);
+                    if (stop.isPresent()) {
                         sending.cancel(true);
-                        return new SendOutcome.Stopped(cancelled());
-                    }
-                    if (System.nanoTime() - deadline >= 0) {
-                        sending.cancel(true);
-                        return new SendOutcome.Stopped(timedOut(context));
+                        return new SendOutcome.Stopped(stop.get());
                     }
                 }
             }
@@ -80,6 +78,17 @@ public final class HttpStepExecutor {
             Thread.currentThread().interrupt();
             return new SendOutcome.Stopped(cancelled());
         }
+    }
+
+    /** Cancellation, or the attempt's own deadline (the request's timeout does not cover a slow body). */
+    private static Optional<StepResult> reasonToStop(StepContext context, long deadline) {
+        if (context.isCancelled()) {
+            return Optional.of(cancelled());
+        }
+        if (System.nanoTime() - deadline >= 0) {
+            return Optional.of(timedOut(context));
+        }
+        return Optional.empty();
     }
 
     private StepResult judge(HttpStep step, StepContext context, HttpResponse<ReceivedBody> response,
