@@ -46,7 +46,8 @@ class StepExecutorsTest {
         HttpStep step = new HttpStep("GET", "http://127.0.0.1:1/health", Map.of(), null, HttpExpect.none(),
                 StepOptions.defaults());
 
-        assertThat(execute(step).message()).isEqualTo("cannot connect to http://127.0.0.1:1/health: connection refused");
+        assertThat(execute(step).message())
+                .isEqualTo("cannot connect to http://127.0.0.1:1/health: connection refused");
     }
 
     @Test

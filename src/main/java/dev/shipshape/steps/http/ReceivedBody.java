@@ -1,7 +1,7 @@
 package dev.shipshape.steps.http;
 
-import java.nio.ByteBuffer;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +19,6 @@ record ReceivedBody(byte[] kept, long size) {
 
     /** Bodies are examined up to this size; longer ones are counted, not kept. */
     static final int MAX_KEPT_BYTES = 16 * 1024 * 1024;
-
-    boolean complete() {
-        return kept.length == size;
-    }
 
     static HttpResponse.BodyHandler<ReceivedBody> handler() {
         return info -> new Collector(MAX_KEPT_BYTES);

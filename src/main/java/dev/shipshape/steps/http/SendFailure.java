@@ -33,11 +33,13 @@ final class SendFailure {
         if (find(failure, HttpConnectTimeoutException.class) != null) {
             return "cannot connect to " + url + ": connect timed out";
         }
+        // Before ConnectException: the JDK wraps an unresolvable host in one, too.
+        if (find(failure, UnresolvedAddressException.class) != null
+                || find(failure, UnknownHostException.class) != null) {
+            return "cannot connect to " + url + ": unknown host";
+        }
         if (find(failure, ConnectException.class) != null) {
             return "cannot connect to " + url + ": " + connectReason(failure);
-        }
-        if (find(failure, UnresolvedAddressException.class) != null || find(failure, UnknownHostException.class) != null) {
-            return "cannot connect to " + url + ": unknown host";
         }
         if (find(failure, SSLException.class) != null) {
             return "TLS with " + url + " failed: " + reason(find(failure, SSLException.class));

@@ -54,6 +54,13 @@ class HttpStepFailuresTest {
     }
 
     @Test
+    void failsReadablyForAnUnknownHost() {
+        StepResult result = send(get("http://no-such-host.invalid/health"), Duration.ofSeconds(2));
+
+        assertThat(result.message()).isEqualTo("cannot connect to http://no-such-host.invalid/health: unknown host");
+    }
+
+    @Test
     void redactsSecretsInTheUrlOfFailureMessages() {
         StepResult result = send(get("http://127.0.0.1:1/health?token=" + TOKEN), Duration.ofSeconds(2));
 
