@@ -1,0 +1,63 @@
+package dev.shipshape.steps;
+
+import dev.shipshape.engine.StepContext;
+import dev.shipshape.engine.StepExecutor;
+import dev.shipshape.engine.StepResult;
+import dev.shipshape.plan.PlannedStep;
+import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.runbook.RunStep;
+import dev.shipshape.steps.http.HttpStepExecutor;
+import dev.shipshape.steps.shell.ShellStepExecutor;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/**
+ * The engine's one {@link StepExecutor}: hands each step to the executor of its kind. A new kind
+ * is a new record in {@code Step}, a new package here, and one more case in {@link #execute}; the
+ * switch is exhaustive, so the compiler points at this class when a kind is missing.
+ */
+public final class StepExecutors implements StepExecutor {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ShellStepExecutor shell;
+    private final HttpStepExecutor http;
+
+    /** Default settings: a client that follows no redirects, and a 64 KiB output tail. */
+    public StepExecutors() {
+        this(defaultHttpClient(), OutputTail.DEFAULT_LIMIT);
+    }
+
+    /**
+     * @param httpClient     sends {@code http} steps; its redirect policy applies
+     * @param tailLimitBytes how much of a step's output its result keeps
+     */
+    public StepExecutors(HttpClient httpClient, int tailLimitBytes) {
+        if (tailLimitBytes <= 0) {
+            throw new IllegalArgumentException("output tail limit must be positive, got " + tailLimitBytes);
+        }
+        this.shell = new ShellStepExecutor(tailLimitBytes);
+        this.http = new HttpStepExecutor(httpClient, tailLimitBytes);
+    }
+
+    /**
+     * HTTP/1.1 (what health endpoints and proxies reliably speak), a connect timeout well below
+     * usual step timeouts, and no redirects: a check against {@code /health} should fail on a 302
+     * to a login page, not pass on the login page's 200.
+     */
+    public static HttpClient defaultHttpClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public StepResult execute(PlannedStep planned, StepContext context) {
+        return switch (planned.step()) {
+            case RunStep run -> shell.execute(planned.id(), run, context);
+            case HttpStep request -> http.execute(request, context);
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package dev.shipshape.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class OutputTailTest {
+
+    @Test
+    void keepsEverythingWhileUnderTheLimit() {
+        OutputTail tail = new OutputTail(100);
+        tail.appendLine("one");
+        tail.appendLine("two");
+
+        assertThat(tail.text()).isEqualTo("one\ntwo\n");
+        assertThat(tail.size()).isEqualTo(8);
+    }
+
+    @Test
+    void keepsWholeLastLinesAndSaysHowMuchWasDropped() {
+        OutputTail tail = new OutputTail(10);
+        for (int i = 1; i <= 5; i++) {
+            tail.appendLine("line" + i);
+        }
+
+        // 30 bytes in; the last 10 are "ne4\nline5\n"; the partial line "ne4" is dropped too.
+        assertThat(tail.text()).isEqualTo("… (24 bytes before this were dropped)\nline5\n");
+        assertThat(tail.size()).isEqualTo(30);
+    }
+
+    @Test
+    void keepsTheEndOfALineLongerThanTheLimit() {
+        OutputTail tail = new OutputTail(4);
+        tail.appendLine("abcdefgh");
+
+        assertThat(tail.text()).isEqualTo("… (5 bytes before this were dropped)\nfgh\n");
+        assertThat(tail.size()).isEqualTo(9);
+    }
+
+    @Test
+    void neverStartsInTheMiddleOfAMultiByteCharacter() {
+        OutputTail tail = new OutputTail(4);
+        tail.appendLine("ééé");
+
+        // The last 4 bytes start with the second half of the middle "é".
+        assertThat(tail.text()).isEqualTo("… (4 bytes before this were dropped)\né\n");
+    }
+
+    @Test
+    void refusesANonPositiveLimit() {
+        assertThatThrownBy(() -> new OutputTail(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
