@@ -23,7 +23,8 @@ final class OneLine {
             }
         }
         String text = message == null ? failure.getClass().getSimpleName() : message;
-        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        // the caller goes on with "; what to check", so a closing full stop would double up
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").replaceAll("[.\\s]+$", "");
     }
 
     private static String blankToNull(String text) {

@@ -3,6 +3,7 @@ package dev.shipshape.store;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,8 @@ record StoreAddress(String jdbcUrl, String user, String password, int poolSize) 
     static final String PASSWORD_VARIABLE = "SHIPSHAPE_STORE_PASSWORD";
 
     private static final Pattern PASSWORD_SETTING = Pattern.compile("(?i)(password=)[^&;]*");
+    /** {@code jdbc:h2:file:...} or a bare path ({@code jdbc:h2:~/x}, {@code jdbc:h2:./x}, {@code jdbc:h2:/x}). */
+    private static final Pattern H2_FILE = Pattern.compile("jdbc:h2:(file:|[~./]|[A-Za-z]:[/\\\\])");
     private static final Pattern USER_PARAMETER = Pattern.compile("(?i)[?&]user=");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)[?&]password=");
 
@@ -35,7 +38,7 @@ record StoreAddress(String jdbcUrl, String user, String password, int poolSize) 
             return embedded(home);
         }
         if (url.startsWith("jdbc:h2:")) {
-            return new StoreAddress(url, null, null, 2);
+            return new StoreAddress(durable(url), null, null, 2);
         }
         if (url.startsWith("jdbc:postgresql://")) {
             return postgres(url, env);
@@ -51,7 +54,14 @@ record StoreAddress(String jdbcUrl, String user, String password, int poolSize) 
      */
     private static StoreAddress embedded(Path home) {
         Path file = home.toAbsolutePath().normalize().resolve(".shipshape").resolve("store");
-        return new StoreAddress("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", null, null, 2);
+        return new StoreAddress(durable("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE"), null, null, 2);
+    }
+
+    /** Adds WRITE_DELAY=0 to an H2 file URL that does not choose its own write delay. */
+    private static String durable(String h2Url) {
+        boolean file = H2_FILE.matcher(h2Url).lookingAt();
+        boolean chosen = h2Url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=");
+        return file && !chosen ? h2Url + ";WRITE_DELAY=0" : h2Url;
     }
 
     private static StoreAddress postgres(String url, Map<String, String> env) {

@@ -72,6 +72,17 @@ class OpeningTheStoreTest {
         assertThat(address.scrub("FATAL: password hunter22 rejected")).isEqualTo("FATAL: password *** rejected");
     }
 
+    @Test
+    void h2FileUrlsAreMadeDurableAgainstKillDashNine() {
+        assertThat(StoreAddress.of("jdbc:h2:file:/srv/store", home, Map.of()).jdbcUrl())
+                .isEqualTo("jdbc:h2:file:/srv/store;WRITE_DELAY=0");
+        assertThat(StoreAddress.of("jdbc:h2:~/store;write_delay=100", home, Map.of()).jdbcUrl())
+                .isEqualTo("jdbc:h2:~/store;write_delay=100");
+        assertThat(StoreAddress.of("jdbc:h2:mem:test", home, Map.of()).jdbcUrl()).isEqualTo("jdbc:h2:mem:test");
+        assertThat(StoreAddress.of(null, home, Map.of()).jdbcUrl())
+                .endsWith("/.shipshape/store;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+    }
+
     /** A loopback port nobody listens on (it was free a moment ago). */
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
