@@ -70,12 +70,21 @@ final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollBack(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw new ShipshapeException(Code.STORE, "could not " + what + " in the run store at " + address.shown()
                     + ": " + address.scrub(OneLine.causeOf(e)), e);
+        }
+    }
+
+    /** A failed rollback must not hide why the transaction failed; the pool discards a broken connection. */
+    private static void rollBack(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

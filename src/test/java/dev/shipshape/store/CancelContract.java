@@ -3,6 +3,7 @@ package dev.shipshape.store;
 import static dev.shipshape.store.SampleRuns.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.Change.RunChanged;
@@ -30,7 +31,7 @@ interface CancelContract {
         assertThat(store().cancelRequest("r-1")).isEmpty();
         assertThat(store().events("r-1")).filteredOn(e -> e.kind().equals("run.cancel_requested"))
                 .extracting(EventRecord::message, EventRecord::at)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("bob: wrong version", T0.plusSeconds(5)));
+                .containsExactly(tuple("bob: wrong version", T0.plusSeconds(5)));
     }
 
     @Test
