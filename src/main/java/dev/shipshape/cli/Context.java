@@ -82,6 +82,6 @@ final class Context {
     }
 
     Path secretsFile(Path option) {
-        return option != null ? option : cwd.resolve(STORE_DIR).resolve("secrets");
+        return option != null ? cwd.resolve(option) : cwd.resolve(STORE_DIR).resolve("secrets");
     }
 }

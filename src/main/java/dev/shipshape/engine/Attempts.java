@@ -5,7 +5,6 @@ import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.Placeholders;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Runs a step until it succeeds or its retries are used up, recording each attempt, waiting with
@@ -26,33 +25,40 @@ final class Attempts {
     }
 
     /**
-     * @param deadline    when the stage's budget runs out, or null
+     * @param budget      the stage's time budget, or null
      * @param cancellable whether cancellation stops this step (rollback steps are not cancellable)
      */
-    StepResult run(PlannedStep step, Instant deadline, Cancellation cancel, boolean cancellable) {
+    StepResult run(PlannedStep step, StageBudget budget, Cancellation cancel, boolean cancellable) {
         var options = step.step().options();
         StepResult result = null;
         for (int attempt = 1; attempt <= options.retries() + 1; attempt++) {
             if (attempt > 1 && !waitBeforeRetry(step, attempt, result, cancel, cancellable)) {
                 return result;
             }
-            result = once(step, attempt, deadline, cancel, cancellable);
-            if (result.succeeded() || result.cancelled() || result.timedOut() && pastDeadline(deadline)) {
+            result = once(step, attempt, budget, cancel, cancellable);
+            if (result.succeeded() || result.cancelled() || result.timedOut() && pastDeadline(budget)) {
                 return result;
             }
         }
         return result;
     }
 
-    private StepResult once(PlannedStep step, int attempt, Instant deadline, Cancellation cancel, boolean cancellable) {
+    private StepResult once(PlannedStep step, int attempt, StageBudget budget, Cancellation cancel,
+                            boolean cancellable) {
         journal.stepRunning(step.id(), attempt);
         long started = System.nanoTime();
         StepResult result = unresolvable(step);
         if (result == null) {
-            Duration timeout = timeout(step, deadline);
+            Duration own = ownTimeout(step);
+            Duration timeout = budget == null ? own : min(own, Duration.between(journal.clock().instant(),
+                    budget.deadline()));
             result = timeout.isNegative() || timeout.isZero()
-                    ? StepResult.failure(null, "stage " + step.stage() + " ran out of its time budget", null, 0)
+                    ? StepResult.failure(null, budget.usedUp(), null, 0)
                     : executor.execute(step, context(step, timeout, cancel, cancellable));
+            if (result.timedOut() && timeout.compareTo(own) < 0) {
+                result = new StepResult(false, result.exitCode(), budget.usedUp() + "; killed the process tree",
+                        result.outputTail(), result.outputSize(), true, false);
+            }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         journal.stepDone(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED, attempt, result, millis);
@@ -76,18 +82,17 @@ final class Attempts {
                 + " in this environment", null, 0) : null;
     }
 
-    private Duration timeout(PlannedStep step, Instant deadline) {
-        Duration own = step.step().options().timeout() != null ? step.step().options().timeout()
+    private static Duration ownTimeout(PlannedStep step) {
+        return step.step().options().timeout() != null ? step.step().options().timeout()
                 : step.step().defaultTimeout();
-        if (deadline == null) {
-            return own;
-        }
-        Duration left = Duration.between(journal.clock().instant(), deadline);
-        return left.compareTo(own) < 0 ? left : own;
     }
 
-    private boolean pastDeadline(Instant deadline) {
-        return deadline != null && !journal.clock().instant().isBefore(deadline);
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private boolean pastDeadline(StageBudget budget) {
+        return budget != null && !journal.clock().instant().isBefore(budget.deadline());
     }
 
     private boolean waitBeforeRetry(PlannedStep step, int attempt, StepResult last, Cancellation cancel,

@@ -5,7 +5,6 @@ import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.OnFailure;
 import dev.shipshape.runbook.OnInterrupted;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +81,7 @@ final class Execution {
     /** Runs one stage; null when it succeeded, else what the run does next (RUNNING = go on). */
     private Stop stage(PlannedStage stage) {
         setStage(stage.name(), State.RUNNING, null);
-        Instant deadline = stage.timeout() == null ? null : journal.clock().instant().plus(stage.timeout());
+        StageBudget budget = StageBudget.of(stage.name(), stage.timeout(), journal.clock().instant());
         for (PlannedStep step : stage.steps()) {
             State state = progress.step(step.id());
             if (state == State.SUCCEEDED) {
@@ -97,7 +96,7 @@ final class Execution {
                 journal.note("step.rerun", step.id() + " was running when the run stopped; it is idempotent, so it"
                         + " runs again");
             }
-            StepResult result = attempts.run(step, deadline, cancel, true);
+            StepResult result = attempts.run(step, budget, cancel, true);
             progress.step(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED);
             if (!result.succeeded()) {
                 return failed(stage, step, result);

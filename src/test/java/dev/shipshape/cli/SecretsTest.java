@@ -96,9 +96,10 @@ class SecretsTest {
         StringBuilder all = new StringBuilder();
         String url = "jdbc:h2:file:" + folder.resolve(".shipshape/store").toAbsolutePath() + ";AUTO_SERVER=TRUE";
         try (Connection c = DriverManager.getConnection(url);
-             ResultSet tables = c.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+             ResultSet tables = c.createStatement().executeQuery(
+                     "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
             while (tables.next()) {
-                String table = tables.getString("TABLE_SCHEMA") + ".\"" + tables.getString("TABLE_NAME") + "\"";
+                String table = "PUBLIC.\"" + tables.getString(1) + "\"";
                 try (ResultSet rows = c.createStatement().executeQuery("SELECT * FROM " + table)) {
                     while (rows.next()) {
                         for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {

@@ -80,7 +80,7 @@ class ValidateAndPlanTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).startsWith("shipshape: bad.yaml: 2 problems\n")
                 .contains("  bad.yaml:6:14: stages[0].timeout: ")
-                .contains("  bad.yaml:8:11: stages[0].steps[0]: unknown step kind 'htp'")
+                .contains("  bad.yaml:8:9: stages[0].steps[0]: unknown step kind 'htp'")
                 .doesNotContain("Exception");
     }
 
@@ -130,7 +130,7 @@ class ValidateAndPlanTest {
 
     @Test
     void anUnknownOptionIsAUsageErrorWithAHint() throws Exception {
-        Cli.Result result = cli.run("deploy", "--environment", "staging");
+        Cli.Result result = cli.run("deploy", "--env", "staging", "--version", "v1", "--environment", "x");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("shipshape: Unknown option: '--environment'")
