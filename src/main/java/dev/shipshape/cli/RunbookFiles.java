@@ -4,7 +4,7 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.runbook.InvalidRunbookException;
 import dev.shipshape.runbook.Problem;
 import dev.shipshape.runbook.Runbook;
-import dev.shipshape.runbook.RunbookLoader;
+import dev.shipshape.runbook.yaml.RunbookLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,6 +1,6 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.runbook.RunbookSchema;
+import dev.shipshape.runbook.yaml.RunbookSchema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

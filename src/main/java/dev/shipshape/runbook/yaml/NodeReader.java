@@ -1,4 +1,5 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

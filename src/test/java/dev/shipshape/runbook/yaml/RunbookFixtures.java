@@ -1,4 +1,7 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
+import dev.shipshape.runbook.InvalidRunbookException;
+import dev.shipshape.runbook.Runbook;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

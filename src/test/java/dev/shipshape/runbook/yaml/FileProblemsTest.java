@@ -1,7 +1,10 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
 
-import static dev.shipshape.runbook.RunbookFixtures.problems;
-import static dev.shipshape.runbook.RunbookFixtures.withStages;
+import dev.shipshape.runbook.InvalidRunbookException;
+import dev.shipshape.runbook.Problem;
+
+import static dev.shipshape.runbook.yaml.RunbookFixtures.problems;
+import static dev.shipshape.runbook.yaml.RunbookFixtures.withStages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

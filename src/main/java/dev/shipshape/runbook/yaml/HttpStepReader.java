@@ -1,4 +1,9 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
+import dev.shipshape.runbook.HttpExpect;
+import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.runbook.Step;
+import dev.shipshape.runbook.StepOptions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

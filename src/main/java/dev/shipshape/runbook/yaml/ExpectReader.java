@@ -1,4 +1,6 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
+import dev.shipshape.runbook.HttpExpect;
 
 import java.time.Duration;
 import java.util.ArrayList;

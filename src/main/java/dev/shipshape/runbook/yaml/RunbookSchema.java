@@ -1,4 +1,5 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;

@@ -1,8 +1,15 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
 
-import static dev.shipshape.runbook.RunbookFixtures.load;
-import static dev.shipshape.runbook.RunbookFixtures.problems;
-import static dev.shipshape.runbook.RunbookFixtures.withStages;
+import dev.shipshape.runbook.HttpExpect;
+import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.runbook.RunStep;
+import dev.shipshape.runbook.Runbook;
+import dev.shipshape.runbook.Step;
+import dev.shipshape.runbook.StepOptions;
+
+import static dev.shipshape.runbook.yaml.RunbookFixtures.load;
+import static dev.shipshape.runbook.yaml.RunbookFixtures.problems;
+import static dev.shipshape.runbook.yaml.RunbookFixtures.withStages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

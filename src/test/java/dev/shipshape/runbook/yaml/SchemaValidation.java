@@ -1,4 +1,5 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

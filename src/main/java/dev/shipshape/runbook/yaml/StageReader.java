@@ -1,4 +1,8 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
+import dev.shipshape.runbook.OnFailure;
+import dev.shipshape.runbook.Stage;
+import dev.shipshape.runbook.Step;
 
 import java.util.ArrayList;
 import java.util.List;

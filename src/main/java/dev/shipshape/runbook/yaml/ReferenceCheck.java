@@ -1,4 +1,7 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
+import dev.shipshape.runbook.Environment;
+import dev.shipshape.runbook.Placeholders;
 
 import dev.shipshape.runbook.Placeholders.Kind;
 import dev.shipshape.runbook.Placeholders.Placeholder;

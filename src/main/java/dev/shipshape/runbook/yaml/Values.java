@@ -1,4 +1,6 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
+import dev.shipshape.runbook.Durations;
 
 import java.math.BigInteger;
 import java.time.Duration;

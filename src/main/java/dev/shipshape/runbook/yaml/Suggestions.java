@@ -1,4 +1,5 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
 
 import java.util.Collection;
 import java.util.Optional;

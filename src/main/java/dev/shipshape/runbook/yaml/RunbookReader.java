@@ -1,4 +1,10 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
+import dev.shipshape.runbook.Environment;
+import dev.shipshape.runbook.OnInterrupted;
+import dev.shipshape.runbook.Runbook;
+import dev.shipshape.runbook.Stage;
+import dev.shipshape.runbook.Step;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

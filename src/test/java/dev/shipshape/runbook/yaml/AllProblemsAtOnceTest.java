@@ -1,6 +1,7 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
 
-import static dev.shipshape.runbook.RunbookFixtures.problems;
+
+import static dev.shipshape.runbook.yaml.RunbookFixtures.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,8 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
+import dev.shipshape.runbook.RunStep;
+import dev.shipshape.runbook.Step;
+import dev.shipshape.runbook.StepOptions;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
 
-import static dev.shipshape.runbook.RunbookFixtures.withStages;
+
+import static dev.shipshape.runbook.yaml.RunbookFixtures.withStages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

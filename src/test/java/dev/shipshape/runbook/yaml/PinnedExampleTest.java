@@ -1,4 +1,14 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
+
+import dev.shipshape.runbook.Environment;
+import dev.shipshape.runbook.HttpExpect;
+import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.runbook.OnFailure;
+import dev.shipshape.runbook.OnInterrupted;
+import dev.shipshape.runbook.RunStep;
+import dev.shipshape.runbook.Runbook;
+import dev.shipshape.runbook.Stage;
+import dev.shipshape.runbook.StepOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

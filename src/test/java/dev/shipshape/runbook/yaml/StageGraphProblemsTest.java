@@ -1,8 +1,10 @@
-package dev.shipshape.runbook;
+package dev.shipshape.runbook.yaml;
 
-import static dev.shipshape.runbook.RunbookFixtures.load;
-import static dev.shipshape.runbook.RunbookFixtures.problems;
-import static dev.shipshape.runbook.RunbookFixtures.withStages;
+import dev.shipshape.runbook.Runbook;
+
+import static dev.shipshape.runbook.yaml.RunbookFixtures.load;
+import static dev.shipshape.runbook.yaml.RunbookFixtures.problems;
+import static dev.shipshape.runbook.yaml.RunbookFixtures.withStages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
