@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads an {@code http:} step: request method, URL, headers, body and what the response must look like. */
-final class HttpStepReader {
+final class HttpStepReader implements KindReader {
 
-    static final List<String> KEYS = List.of("method", "headers", "body", "expect");
+    private static final List<String> KEYS = List.of("method", "headers", "body", "expect");
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final String CONTENT_TYPE = "Content-Type";
 
@@ -33,8 +33,18 @@ final class HttpStepReader {
         this.expectReader = new ExpectReader(values);
     }
 
-    Optional<Step> step(Fields f, StepOptions options) {
-        f.allowOnly(StepReader.allowed("http", KEYS));
+    @Override
+    public String kind() {
+        return "http";
+    }
+
+    @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
+    public Optional<Step> read(Fields f, StepOptions options) {
         Optional<String> url = f.required("http").flatMap(n -> values.string(n, f.path("http")));
         Optional<String> method = method(f);
         Map<String, String> headers = new LinkedHashMap<>(f.textMap("headers"));

@@ -1,10 +1,11 @@
 package dev.shipshape.runbook.yaml;
 
-import dev.shipshape.runbook.RunStep;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.StepOptions;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -15,16 +16,18 @@ import java.util.stream.Stream;
  */
 final class StepReader {
 
-    static final List<String> KINDS = List.of("run", "http");
     static final List<String> OPTION_KEYS = List.of("name", "timeout", "retries", "backoff", "idempotent");
-    private static final List<String> RUN_KEYS = List.of("env", "workdir", "exit_codes");
 
     private final Values values;
-    private final HttpStepReader http;
+    /** Every step kind, by its key. Add a kind here. */
+    private final Map<String, KindReader> kinds = new LinkedHashMap<>();
+    private final List<String> kindKeys;
 
     StepReader(Values values) {
         this.values = values;
-        this.http = new HttpStepReader(values);
+        Stream.of(new RunStepReader(values), new HttpStepReader(values))
+                .forEach(reader -> kinds.put(reader.kind(), reader));
+        this.kindKeys = List.copyOf(kinds.keySet());
     }
 
     /** The steps of a list; {@code what} names the list for the "at least one" problem. */
@@ -41,47 +44,43 @@ final class StepReader {
     }
 
     Optional<Step> step(Node node, String path) {
-        return Fields.of(node, path, values, "a step (a map with run: or http:)").flatMap(f -> {
-            List<Node.Entry> kinds = f.mapping().entries().stream().filter(e -> KINDS.contains(e.key())).toList();
-            if (kinds.size() > 1) {
-                values.problems().add(kinds.get(1), path, "step has more than one kind: '" + kinds.get(0).key()
-                        + "' and '" + kinds.get(1).key() + "'", "split it into one step per kind");
-                return Optional.empty();
-            }
-            if (kinds.isEmpty()) {
-                reportMissingKind(f);
-                return Optional.empty();
-            }
-            return kinds.get(0).key().equals("run") ? runStep(f) : http.step(f, options(f));
-        });
+        return Fields.of(node, path, values, "a step (a map with one of: " + String.join(", ", kindKeys) + ")")
+                .flatMap(f -> {
+                    List<Node.Entry> found = f.mapping().entries().stream()
+                            .filter(e -> kinds.containsKey(e.key())).toList();
+                    if (found.size() > 1) {
+                        values.problems().add(found.get(1), path, "step has more than one kind: '"
+                                + found.get(0).key() + "' and '" + found.get(1).key() + "'",
+                                "split it into one step per kind");
+                        return Optional.empty();
+                    }
+                    if (found.isEmpty()) {
+                        reportMissingKind(f);
+                        return Optional.empty();
+                    }
+                    KindReader reader = kinds.get(found.get(0).key());
+                    f.allowOnly(allowed(reader.kind(), reader.keys()));
+                    return reader.read(f, options(f));
+                });
     }
 
     /** An unknown key in a step without a kind is most likely a misspelt or invented kind. */
     private void reportMissingKind(Fields f) {
         List<Node.Entry> unknown = f.mapping().entries().stream().filter(e -> !isKnownKey(e.key())).toList();
         Optional<Node.Entry> guess = unknown.stream()
-                .filter(e -> Suggestions.closest(e.key(), KINDS).isPresent()).findFirst()
+                .filter(e -> Suggestions.closest(e.key(), kindKeys).isPresent()).findFirst()
                 .or(() -> unknown.stream().findFirst());
         if (guess.isPresent()) {
             Node.Entry e = guess.get();
-            values.problems().add(e, f.path(), "unknown step kind '" + e.key() + "'", Suggestions.hint(e.key(), KINDS));
+            values.problems().add(e, f.path(), "unknown step kind '" + e.key() + "'", Suggestions.hint(e.key(), kindKeys));
         } else {
-            values.problems().add(f.mapping(), f.path(), "step has no kind; expected one of: " + String.join(", ", KINDS));
+            values.problems().add(f.mapping(), f.path(), "step has no kind; expected one of: " + String.join(", ", kindKeys));
         }
     }
 
-    private static boolean isKnownKey(String key) {
-        return Stream.of(KINDS, OPTION_KEYS, RUN_KEYS, HttpStepReader.KEYS).anyMatch(keys -> keys.contains(key));
-    }
-
-    private Optional<Step> runStep(Fields f) {
-        f.allowOnly(allowed("run", RUN_KEYS));
-        StepOptions options = options(f);
-        Optional<String> command = f.required("run").flatMap(n -> values.string(n, f.path("run")));
-        String workdir = f.string("workdir").orElse(null);
-        List<Integer> exitCodes = f.optional("exit_codes")
-                .map(n -> values.integers(n, f.path("exit_codes"))).orElse(List.of());
-        return command.map(c -> new RunStep(c, f.textMap("env"), workdir, exitCodes, options));
+    private boolean isKnownKey(String key) {
+        return kinds.containsKey(key) || OPTION_KEYS.contains(key)
+                || kinds.values().stream().anyMatch(reader -> reader.keys().contains(key));
     }
 
     /** The keys a step of one kind may have: its kind key, the shared options and its own keys. */

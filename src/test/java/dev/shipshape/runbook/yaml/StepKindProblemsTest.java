@@ -56,7 +56,7 @@ class StepKindProblemsTest {
                     steps:
                       - make all
                 """))).containsExactly(
-                "bad.yaml:7:9: stages[0].steps[0]: expected a step (a map with run: or http:), got a string");
+                "bad.yaml:7:9: stages[0].steps[0]: expected a step (a map with one of: run, http), got a string");
     }
 
     @Test
