@@ -5,6 +5,7 @@ import dev.shipshape.engine.Change;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStatus;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,8 @@ final class CancelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RunStore runs = context.openStore(store.url)) {
+        try (Store opened = context.openStore(store.url)) {
+            RunStore runs = opened.runs();
             RunRecord run = ShowCommand.find(runs, runId);
             if (run.status().isFinal()) {
                 throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "run " + runId

@@ -8,7 +8,7 @@ import dev.shipshape.engine.Engine;
 import dev.shipshape.engine.EngineSettings;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.steps.StepExecutors;
-import dev.shipshape.store.Stores;
+import dev.shipshape.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -66,8 +66,8 @@ final class Context {
         }
     }
 
-    RunStore openStore(String option) {
-        return Stores.open(storeUrl(option), cwd, env);
+    Store openStore(String option) {
+        return Store.open(storeUrl(option), cwd, env);
     }
 
     /** Whether a store exists to read from (an embedded one is not created just to read it). */

@@ -5,6 +5,7 @@ import dev.shipshape.engine.RunListener;
 import dev.shipshape.engine.RunOutcome;
 import dev.shipshape.engine.RunRequest;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.store.Store;
 import dev.shipshape.engine.Secrets;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.Planner;
@@ -42,7 +43,8 @@ final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
-        try (RunStore runs = context.openStore(store.url)) {
+        try (Store opened = context.openStore(store.url)) {
+            RunStore runs = opened.runs();
             String previous = runs.lastSucceededVersion(loaded.runbook().service(), environment).orElse(null);
             Plan plan = new Planner(context.env).deploy(loaded.runbook(), environment, version, previous);
             Secrets secrets = new SecretResolver(context.env, context.secretsFile(secretsFile)).forPlan(plan);

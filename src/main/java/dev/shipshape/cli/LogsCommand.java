@@ -3,6 +3,7 @@ package dev.shipshape.cli;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.EventRecord;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.store.Store;
 import dev.shipshape.engine.StepRecord;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,7 +33,8 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RunStore runs = context.openStore(store.url)) {
+        try (Store opened = context.openStore(store.url)) {
+            RunStore runs = opened.runs();
             ShowCommand.find(runs, runId);
             if (events) {
                 runs.events(runId).forEach(this::printEvent);

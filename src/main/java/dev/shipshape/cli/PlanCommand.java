@@ -1,6 +1,7 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.store.Store;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.Planner;
 import dev.shipshape.runbook.Runbook;
@@ -41,7 +42,8 @@ final class PlanCommand implements Callable<Integer> {
         if (!context.storeExists(store.url)) {
             return null;
         }
-        try (RunStore runs = context.openStore(store.url)) {
+        try (Store opened = context.openStore(store.url)) {
+            RunStore runs = opened.runs();
             return runs.lastSucceededVersion(rb.service(), environment).orElse(null);
         }
     }

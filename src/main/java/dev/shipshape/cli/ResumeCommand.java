@@ -7,6 +7,7 @@ import dev.shipshape.engine.RunListener;
 import dev.shipshape.engine.RunOutcome;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.store.Store;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.Planner;
 import dev.shipshape.runbook.Runbook;
@@ -50,7 +51,8 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RunStore runs = context.openStore(store.url)) {
+        try (Store opened = context.openStore(store.url)) {
+            RunStore runs = opened.runs();
             RunRecord run = ShowCommand.find(runs, runId);
             Runbook rb = RunbookFiles.parse(context, Path.of(run.runbookPath()), run.runbookText());
             Plan plan = new Planner(context.env).deploy(rb, run.environment(), run.version(), run.previousVersion());

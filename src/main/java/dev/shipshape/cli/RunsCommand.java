@@ -2,6 +2,7 @@ package dev.shipshape.cli;
 
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.store.Store;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +35,8 @@ final class RunsCommand implements Callable<Integer> {
         if (!context.storeExists(store.url)) {
             runs = List.of();
         } else {
-            try (RunStore s = context.openStore(store.url)) {
+            try (Store opened = context.openStore(store.url)) {
+            RunStore s = opened.runs();
                 runs = s.runs(service, environment, limit);
             }
         }

@@ -3,6 +3,7 @@ package dev.shipshape.cli;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,8 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RunStore runs = context.openStore(store.url)) {
+        try (Store opened = context.openStore(store.url)) {
+            RunStore runs = opened.runs();
             RunRecord run = find(runs, runId);
             if (output.json()) {
                 context.out.println(RunView.json(RunView.full(runs, run)));

@@ -2,6 +2,7 @@ package dev.shipshape.cli;
 
 import dev.shipshape.engine.EnvLock;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.store.Store;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +31,8 @@ final class UnlockCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String service = RunbookFiles.read(context, runbook).runbook().service();
-        try (RunStore runs = context.openStore(store.url)) {
+        try (Store opened = context.openStore(store.url)) {
+            RunStore runs = opened.runs();
             Optional<EnvLock> removed = runs.forceUnlock(service, environment, context.user(), reason,
                     context.clock.instant());
             context.out.println(removed.map(l -> "unlocked " + environment + " of " + service + " (was held by run "

@@ -32,19 +32,6 @@ public final class Stores {
      * @throws ShipshapeException INVALID_INPUT for an unsupported URL, STORE when it cannot be opened
      */
     public static RunStore open(String url, Path home, Map<String, String> env) {
-        StoreAddress address = StoreAddress.of(url, home, env);
-        if (url == null || url.isBlank()) {
-            createFolder(home.resolve(".shipshape"));
-        }
-        return new JdbcRunStore(Database.open(address), Clock.systemUTC());
-    }
-
-    private static void createFolder(Path folder) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new ShipshapeException(Code.STORE, "could not create the store folder " + folder + ": "
-                    + OneLine.causeOf(e) + "; check that it can be written", e);
-        }
+        return Store.open(url, home, env).runs();
     }
 }

@@ -1,0 +1,59 @@
+package dev.shipshape.store;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.engine.RunStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * An open store: one database with the repositories of each feature over it. Opened once per
+ * command or server; closing it closes the database. A feature that records something defines a
+ * small interface in its own package and gets an accessor here, implemented over {@link Database}.
+ */
+public final class Store implements AutoCloseable {
+
+    private final Database database;
+    private final JdbcRunStore runs;
+
+    private Store(Database database) {
+        this.database = database;
+        this.runs = new JdbcRunStore(database, Clock.systemUTC());
+    }
+
+    /**
+     * @param url  null for the embedded store in {@code home/.shipshape}, else a {@code jdbc:h2:} or
+     *             {@code jdbc:postgresql://} URL
+     * @param env  where {@code SHIPSHAPE_STORE_USER} and {@code SHIPSHAPE_STORE_PASSWORD} are looked up
+     * @throws ShipshapeException INVALID_INPUT for an unsupported URL, STORE when it cannot be opened
+     */
+    public static Store open(String url, Path home, Map<String, String> env) {
+        StoreAddress address = StoreAddress.of(url, home, env);
+        if (url == null || url.isBlank()) {
+            createFolder(home.resolve(".shipshape"));
+        }
+        return new Store(Database.open(address));
+    }
+
+    /** Runs, stages, steps, events, locks and cancel requests. */
+    public RunStore runs() {
+        return runs;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new ShipshapeException(Code.STORE, "could not create the store folder " + folder + ": "
+                    + OneLine.causeOf(e) + "; check that it can be written", e);
+        }
+    }
+}
