@@ -31,7 +31,7 @@ for round in $(seq "$rounds"); do
   start=$(now_ms)
   json="$(cd "$work" && "$here/shipshape" deploy --env local --version "r$round" --output json)"
   wall=$(( $(now_ms) - start ))
-  run=$(printf '%s' "$json" | grep -m1 -o '"durationMillis" : [0-9]*' | grep -o '[0-9]*$')
+  run=$(grep -m1 -o '"durationMillis" : [0-9]*' <<<"$json" | grep -o '[0-9]*$')
   overhead=$(awk -v r="$run" -v l="$loop" -v n="$steps" 'BEGIN { printf "%.2f", (r - l) / n }')
   echo "round $round: bash loop ${loop} ms, shipshape run ${run} ms (wall incl. JVM start ${wall} ms), overhead ${overhead} ms/step"
 done

@@ -57,13 +57,7 @@ class CrashAndResumeTest {
     }
 
     private Process startDeploy() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.shipshape.cli.Main", "deploy", "--env", "staging", "--version", "v1")
-                .directory(folder.toFile()).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("deploy.out").toFile());
-        builder.environment().put("CI", "true");
-        return builder.start();
+        return CliProcess.start(folder, "deploy.out", "deploy", "--env", "staging", "--version", "v1");
     }
 
     private List<String> effects() throws Exception {

@@ -1,0 +1,31 @@
+package dev.shipshape.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts the real CLI as a separate JVM in a project folder, for tests that kill or signal it. */
+final class CliProcess {
+
+    private CliProcess() {
+    }
+
+    /** Starts {@code shipshape ARGS} with CI=true; its output goes to {@code folder/<outputName>}. */
+    static Process start(Path folder, String outputName, String... args) throws IOException {
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBinary, "-cp", System.getProperty("java.class.path"),
+                "dev.shipshape.cli.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(folder.resolve(outputName).toFile());
+        builder.environment().put("CI", "true");
+        builder.environment().put("SHIPSHAPE_USER", "alice");
+        return builder.start();
+    }
+
+    /** Sends SIGINT, as Ctrl-C in a terminal does. */
+    static void interrupt(Process process) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+    }
+}
