@@ -7,7 +7,9 @@ public enum Verdict {
     /** Not now, but soon enough that the runbook says to wait (a window opens within {@code wait_for_window}). */
     WAIT,
     /** The deployment must not start: exit 5. */
-    BLOCK;
+    BLOCK,
+    /** A window blocked, and a person overrode it with a reason (and, where required, an approval). */
+    OVERRIDDEN;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
