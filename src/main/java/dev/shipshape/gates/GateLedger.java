@@ -15,6 +15,9 @@ public interface GateLedger extends ApprovalLedger {
     /** Decisions recorded for a run, in order. */
     List<GateDecision> decisions(String runId);
 
+    /** The latest decisions for a service in an environment (refusals included), newest first. */
+    List<GateDecision> recent(String service, String environment, int limit);
+
     /** Records a sign-off, replacing an earlier one of the same item for the same version. */
     void signOff(SignOff signOff);
 

@@ -21,6 +21,9 @@ final class JdbcGateLedger implements GateLedger {
             + " verdict, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DECISIONS = "SELECT run_id, service, environment, version, gate, verdict, reason,"
             + " decided_by, decided_at FROM gate_decisions WHERE run_id = ? ORDER BY seq";
+    private static final String RECENT = "SELECT run_id, service, environment, version, gate, verdict, reason,"
+            + " decided_by, decided_at FROM gate_decisions WHERE service = ? AND environment = ? ORDER BY seq DESC"
+            + " LIMIT ?";
     private static final String REQUEST = "SELECT run_id, step_id, opened_at, expires_at FROM approval_requests"
             + " WHERE run_id = ? AND step_id = ?";
     private static final String OPEN = "INSERT INTO approval_requests (run_id, step_id, opened_at, expires_at)"
@@ -59,9 +62,19 @@ final class JdbcGateLedger implements GateLedger {
 
     @Override
     public List<GateDecision> decisions(String runId) {
-        return database.transaction("read gate decisions", c -> query(c, DECISIONS, row -> new GateDecision(
-                row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                row.getString(6), row.getString(7), row.getString(8), Instant.ofEpochMilli(row.getLong(9))), runId));
+        return database.transaction("read gate decisions", c -> query(c, DECISIONS, JdbcGateLedger::decision, runId));
+    }
+
+    @Override
+    public List<GateDecision> recent(String service, String environment, int limit) {
+        return database.transaction("read gate decisions", c -> query(c, RECENT, JdbcGateLedger::decision, service,
+                environment, limit));
+    }
+
+    private static GateDecision decision(ResultSet row) throws SQLException {
+        return new GateDecision(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                Instant.ofEpochMilli(row.getLong(9)));
     }
 
     @Override
