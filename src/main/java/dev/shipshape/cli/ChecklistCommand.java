@@ -50,6 +50,11 @@ final class ChecklistCommand implements Callable<Integer> {
     public Integer call() {
         RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
         Runbook rb = loaded.runbook();
+        if (rb.environment(environment).isEmpty()) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "environment '" + environment
+                    + "' is not defined in " + RunbookFiles.shown(context, loaded.path()) + "; defined: "
+                    + String.join(", ", rb.environments().keySet()));
+        }
         Checklist checklist = rb.environment(environment).flatMap(e -> e.gates().checklistIfAny())
                 .orElseThrow(() -> new ShipshapeException(ShipshapeException.Code.NOT_FOUND, "environment '"
                         + environment + "' has no checklist in " + RunbookFiles.shown(context, loaded.path())));
