@@ -18,6 +18,9 @@ final class SqlCheck {
     }
 
     static ItemResult check(ChecklistItem.Sql item) {
+        if (item.database().isBlank()) {
+            return ItemResult.fail(item.name(), "sql", "no database URL; is the variable it is read from set?");
+        }
         int seconds = (int) Math.max(1, item.timeout().toSeconds());
         DriverManager.setLoginTimeout(seconds);
         try (Connection connection = DriverManager.getConnection(item.database());
