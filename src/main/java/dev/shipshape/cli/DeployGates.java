@@ -35,11 +35,14 @@ final class DeployGates {
     private final Context context;
     private final Store store;
     private final Runbook runbook;
+    private final java.io.PrintWriter progress;
 
-    DeployGates(Context context, Store store, Runbook runbook) {
+    /** @param progress where gate results and the checklist table go (stderr when stdout carries JSON) */
+    DeployGates(Context context, Store store, Runbook runbook, java.io.PrintWriter progress) {
         this.context = context;
         this.store = store;
         this.runbook = runbook;
+        this.progress = progress;
     }
 
     /** @param overrideReason the reason of {@code --override-window}, or null */
@@ -55,7 +58,7 @@ final class DeployGates {
                 plan = OverrideStage.add(plan, windows.get().override());
             }
         }
-        GateText.report(report).forEach(context.out::println);
+        GateText.report(report).forEach(progress::println);
         if (report.verdict() == Verdict.BLOCK) {
             refuse(plan, report);
             return Optional.empty();
@@ -94,8 +97,8 @@ final class DeployGates {
                 store.gates().signOffs(plan.service(), plan.environment(), plan.version()),
                 ChecklistCommand.signHint(plan.environment(), plan.version()));
         if (!outcome.items().isEmpty()) {
-            context.out.println("Checklist for " + plan.environment() + ":");
-            GateText.table(outcome.items()).forEach(context.out::println);
+            progress.println("Checklist for " + plan.environment() + ":");
+            GateText.table(outcome.items()).forEach(progress::println);
         }
         return outcome.report();
     }
@@ -107,8 +110,8 @@ final class DeployGates {
             return report;
         }
         Instant opens = waiting.get().opensAt();
-        context.out.println("waiting for the deployment window: " + waiting.get().reason());
-        context.out.flush();
+        progress.println("waiting for the deployment window: " + waiting.get().reason());
+        progress.flush();
         try {
             Thread.sleep(Math.max(0, Duration.between(context.clock.instant(), opens).toMillis()));
         } catch (InterruptedException e) {

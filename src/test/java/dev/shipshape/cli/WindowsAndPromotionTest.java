@@ -187,6 +187,19 @@ class WindowsAndPromotionTest {
         assertThat(deployed()).isEqualTo("staging v1\n");
     }
 
+    @Test
+    void withJsonOutputTheGatesGoToStderrAndStdoutStaysJson() throws Exception {
+        at("2026-01-26T10:00-08:00");
+
+        Cli.Result result = cli.run("deploy", "--env", "staging", "--version", "v1", "--output", "json");
+
+        assertThat(result.exitCode()).isEqualTo(0);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out()).path("status").asText())
+                .isEqualTo("succeeded");
+        assertThat(result.err()).isEqualTo("  [pass]   window     Mon 2026-01-26 10:00 PST is inside the allowed window"
+                + " \"Mon-Fri 09:00-17:00\"\n");
+    }
+
     static String runIdOf(Cli.Result result) {
         var m = java.util.regex.Pattern.compile("run (\\S+) (succeeded|failed|rolled back|halted)").matcher(result.out());
         assertThat(m.find()).as(result.out()).isTrue();
