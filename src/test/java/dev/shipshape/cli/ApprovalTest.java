@@ -145,6 +145,20 @@ class ApprovalTest {
     }
 
     @Test
+    void aCancelStopsTheWaitAndTheRunRollsBack() throws Exception {
+        CompletableFuture<Cli.Result> deploy = deployInBackground("deploy", "--env", "staging", "--version", "v1");
+        String runId = waitingRun();
+
+        Cli.Result cancel = as("bob").run("cancel", runId, "--reason", "wrong version");
+        Cli.Result result = deploy.get(30, TimeUnit.SECONDS);
+
+        assertThat(cancel.exitCode()).isEqualTo(0);
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out()).contains("run " + runId + " rolled back: cancelled by bob: wrong version");
+        assertThat(journal()).containsExactly("build", "undo build");
+    }
+
+    @Test
     void aProductionOverrideWaitsForAnApprovalBeforeAnythingRuns() throws Exception {
         alice.write("shipshape.yaml", RUNBOOK.replace("  - approval: {count: 2, roles: [lead, sre], expires: 4h}",
                 "  - run: echo gate >> journal"));
