@@ -7,7 +7,10 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.Engine;
 import dev.shipshape.engine.EngineSettings;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.steps.OutputTail;
 import dev.shipshape.steps.StepExecutors;
+import dev.shipshape.steps.approval.ApprovalLedger;
+import dev.shipshape.steps.approval.ApprovalStepExecutor;
 import dev.shipshape.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +26,8 @@ import java.util.Map;
 final class Context {
 
     static final String STORE_DIR = ".shipshape";
+    /** How often a waiting approval step looks for new decisions. */
+    private static final java.time.Duration APPROVAL_POLL = java.time.Duration.ofMillis(250);
 
     final Path cwd;
     final Map<String, String> env;
@@ -76,8 +81,15 @@ final class Context {
     }
 
     Engine engine(RunStore store) {
+        return engine(store, null);
+    }
+
+    /** @param approvals where approval steps look for decisions; null when the command has none */
+    Engine engine(RunStore store, ApprovalLedger approvals) {
         EngineSettings defaults = EngineSettings.defaults();
-        return new Engine(store, new StepExecutors(), new EngineSettings(clock, defaults.holder(), defaults.lease(),
+        StepExecutors executors = new StepExecutors(StepExecutors.defaultHttpClient(), OutputTail.DEFAULT_LIMIT,
+                approvals == null ? null : new ApprovalStepExecutor(approvals, clock, APPROVAL_POLL));
+        return new Engine(store, executors, new EngineSettings(clock, defaults.holder(), defaults.lease(),
                 defaults.cancelPoll()));
     }
 

@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.CancelSignal;
 import dev.shipshape.engine.RunListener;
 import dev.shipshape.engine.RunOutcome;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 /** Deploys a version to an environment by running the runbook's stages. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Run the runbook's stages for a version in an environment; roll back on failure.",
-                "Exit: 0 succeeded, 1 failed, 2 invalid input, 3 failed and rolled back, 4 rollback failed."})
+                "Exit: 0 succeeded, 1 failed, 2 invalid input, 3 failed and rolled back, 4 rollback failed,"
+                        + " 5 refused by a gate."})
 final class DeployCommand implements Callable<Integer> {
 
     private final Context context;
@@ -35,6 +37,11 @@ final class DeployCommand implements Callable<Integer> {
     String version;
     @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600 (default: .shipshape/secrets)")
     Path secretsFile;
+    @Option(names = "--override-window", description = "Emergency: start outside the deployment windows (needs --reason;"
+            + " in production also an approval)")
+    boolean overrideWindow;
+    @Option(names = "--reason", description = "Why the window is overridden (recorded and shown on the run)")
+    String reason;
 
     DeployCommand(Context context) {
         this.context = context;
@@ -42,16 +49,28 @@ final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (overrideWindow && (reason == null || reason.isBlank())) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "--override-window needs --reason"
+                    + " \"...\": say why the deployment cannot wait for the next window");
+        }
         RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
         try (Store opened = context.openStore(store.url)) {
             RunStore runs = opened.runs();
             String previous = runs.lastSucceededVersion(loaded.runbook().service(), environment).orElse(null);
-            Plan plan = new Planner(context.env).deploy(loaded.runbook(), environment, version, previous);
+            Plan planned = new Planner(context.env).deploy(loaded.runbook(), environment, version, previous);
+            DeployGates gates = new DeployGates(context, opened, loaded.runbook(),
+                    output.json() ? context.err : context.out);
+            var passed = gates.check(planned, overrideWindow ? reason : null);
+            if (passed.isEmpty()) {
+                return ExitCode.BLOCKED;
+            }
+            Plan plan = passed.get().plan();
             Secrets secrets = new SecretResolver(context.env, context.secretsFile(secretsFile)).forPlan(plan);
             RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text());
             CancelSignal signal = new CancelSignal();
             Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
-            RunOutcome outcome = context.engine(runs).start(plan, request, secrets, listener(plan), signal);
+            RunOutcome outcome = context.engine(runs, opened.gates()).start(plan, request, secrets,
+                    gates.recording(plan, passed.get().report(), listener(plan)), signal);
             return Outcomes.report(context, runs, outcome, output.json());
         }
     }

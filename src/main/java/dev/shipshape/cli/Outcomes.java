@@ -13,7 +13,7 @@ final class Outcomes {
     static int report(Context context, RunStore store, RunOutcome outcome, boolean json) {
         if (json) {
             context.out.println(RunView.json(RunView.full(store, store.run(outcome.runId()).orElseThrow())));
-            return ExitCode.of(outcome.status());
+            return exitCode(store, outcome);
         }
         String mark = outcome.status() == RunStatus.SUCCEEDED ? context.terminal.ok() : context.terminal.fail();
         context.out.println(mark + " run " + outcome.runId() + " " + outcome.status().label().replace('_', ' ')
@@ -21,6 +21,15 @@ final class Outcomes {
         if (outcome.status() != RunStatus.SUCCEEDED) {
             context.out.println("  details: shipshape show " + outcome.runId());
         }
-        return ExitCode.of(outcome.status());
+        return exitCode(store, outcome);
+    }
+
+    /** A run stopped by a rejected approval was refused by a gate (5), unless its rollback failed (4). */
+    private static int exitCode(RunStore store, RunOutcome outcome) {
+        boolean rejected = (outcome.status() == RunStatus.FAILED || outcome.status() == RunStatus.ROLLED_BACK)
+                && store.steps(outcome.runId()).stream().anyMatch(s -> "approval".equals(s.kind())
+                && s.state() == dev.shipshape.engine.State.FAILED && s.message() != null
+                && s.message().startsWith("rejected by "));
+        return rejected ? ExitCode.BLOCKED : ExitCode.of(outcome.status());
     }
 }

@@ -1,6 +1,16 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.gates.GateCheck;
+import dev.shipshape.gates.GateReport;
+import dev.shipshape.gates.Verdict;
+import dev.shipshape.gates.promotion.RunHistory;
+import dev.shipshape.gates.promotion.SoakEvidence;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import dev.shipshape.store.Store;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.Planner;
@@ -12,7 +22,9 @@ import picocli.CommandLine.Option;
 
 /** Shows what a deployment would run, in order, with values resolved and secrets masked. Runs nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Dry run: the ordered steps with resolved values (secrets masked) and each stage's rollback.")
+        description = {"Dry run: the ordered steps with resolved values (secrets masked) and each stage's rollback,",
+                "then the gates: which would block now (or --at TIME), why, and when the next window opens.",
+                "Exit: 0 no gate blocks, 5 a gate would block."})
 final class PlanCommand implements Callable<Integer> {
 
     private final Context context;
@@ -24,6 +36,9 @@ final class PlanCommand implements Callable<Integer> {
     String environment;
     @Option(names = "--version", required = true, description = "Version to deploy")
     String version;
+    @Option(names = "--at", paramLabel = "TIME", description = "Judge the gates as of this moment, e.g."
+            + " 2026-01-29T10:00-08:00 (default: now)")
+    String at;
 
     PlanCommand(Context context) {
         this.context = context;
@@ -31,10 +46,57 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Instant moment = moment();
         Runbook rb = RunbookFiles.read(context, runbook).runbook();
         Plan plan = new Planner(context.env).deploy(rb, environment, version, previousVersion(rb));
         PlanText.lines(plan).forEach(context.out::println);
-        return ExitCode.SUCCEEDED;
+        GateReport gates = gates(rb, moment);
+        if (gates.results().isEmpty()) {
+            return ExitCode.SUCCEEDED;
+        }
+        context.out.println("gates (as of " + moment + "):");
+        GateText.report(gates).forEach(context.out::println);
+        rb.environment(environment).flatMap(e -> e.gates().checklistIfAny()).ifPresent(c -> context.out.println(
+                "  checklist: " + c.items().size() + " items, not run by plan; run them with: shipshape checklist"
+                        + " --env " + environment + " --version " + version));
+        return gates.verdict() == Verdict.BLOCK ? ExitCode.BLOCKED : ExitCode.SUCCEEDED;
+    }
+
+    private Instant moment() {
+        if (at == null) {
+            return context.clock.instant();
+        }
+        try {
+            return ZonedDateTime.parse(at, DateTimeFormatter.ISO_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "--at '" + at + "' is not a moment;"
+                    + " write e.g. 2026-01-29T10:00-08:00 or 2026-01-29T18:00Z");
+        }
+    }
+
+    /** Windows and promotion as of the moment; the checklist is only listed (plan runs nothing). */
+    private GateReport gates(Runbook rb, Instant moment) {
+        if (!context.storeExists(store.url)) {
+            return new GateCheck(new NoHistory(), null).evaluate(rb, environment, version, moment, s -> s,
+                    java.util.List.of(), "").report();
+        }
+        try (Store opened = context.openStore(store.url)) {
+            return new GateCheck(new RunHistory(opened.runs()), null).evaluate(rb, environment, version, moment,
+                    s -> s, java.util.List.of(), "").report();
+        }
+    }
+
+    /** A store that does not exist yet has no runs: nothing has soaked anywhere. */
+    private static final class NoHistory implements SoakEvidence {
+        @Override
+        public java.util.Optional<Instant> succeededAt(String service, String environment, String version) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.List<String> problemsSince(String service, String environment, Instant since) {
+            return java.util.List.of();
+        }
     }
 
     /** Reads the store only if one exists: planning never creates anything. */

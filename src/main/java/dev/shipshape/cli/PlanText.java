@@ -3,6 +3,7 @@ package dev.shipshape.cli;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.plan.PlannedStep;
+import dev.shipshape.runbook.ApprovalStep;
 import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.HttpStep;
 import dev.shipshape.runbook.RunStep;
@@ -53,6 +54,7 @@ final class PlanText {
         List<String> lines = new ArrayList<>();
         lines.add(indent + planned.id() + "  " + step.kind() + "  " + Masked.of(step.summary()) + options(step));
         switch (step) {
+            case ApprovalStep approval -> lines.add(indent + "    waits until approved (shipshape approve RUN_ID)");
             case RunStep run -> run.env().forEach((k, v) -> lines.add(indent + "    env " + k + "=" + Masked.of(v)));
             case HttpStep http -> {
                 http.headers().forEach((k, v) -> lines.add(indent + "    header " + k + ": " + Masked.of(v)));

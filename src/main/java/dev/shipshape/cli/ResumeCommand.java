@@ -56,11 +56,14 @@ final class ResumeCommand implements Callable<Integer> {
             RunRecord run = ShowCommand.find(runs, runId);
             Runbook rb = RunbookFiles.parse(context, Path.of(run.runbookPath()), run.runbookText());
             Plan plan = new Planner(context.env).deploy(rb, run.environment(), run.version(), run.previousVersion());
+            if (runs.stages(runId).stream().anyMatch(s -> s.stage().equals(OverrideStage.NAME))) {
+                plan = OverrideStage.add(plan, OverrideStage.of(rb, run.environment()).orElseThrow());
+            }
             var secrets = new SecretResolver(context.env, context.secretsFile(secretsFile)).forPlan(plan);
             CancelSignal signal = new CancelSignal();
             Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
             RunListener listener = output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);
-            RunOutcome outcome = context.engine(runs).resume(runId, plan, secrets, resumeChoice(), listener, signal);
+            RunOutcome outcome = context.engine(runs, opened.gates()).resume(runId, plan, secrets, resumeChoice(), listener, signal);
             return Outcomes.report(context, runs, outcome, output.json());
         }
     }

@@ -35,6 +35,7 @@ final class ShowCommand implements Callable<Integer> {
                 context.out.println(RunView.json(RunView.full(runs, run)));
             } else {
                 RunText.header(run).forEach(context.out::println);
+                GateText.decisions(opened.gates().decisions(runId)).forEach(context.out::println);
                 RunText.body(runs.stages(runId), runs.steps(runId)).forEach(context.out::println);
             }
             return ExitCode.SUCCEEDED;

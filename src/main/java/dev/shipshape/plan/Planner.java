@@ -41,6 +41,17 @@ public final class Planner {
                 runbook.source().toAbsolutePath().getParent(), runbook.onInterrupted());
     }
 
+    /**
+     * Resolves references in gate settings (checklist commands, URLs) as steps' are resolved; an
+     * unset {@code ${env:NAME}} becomes empty here (the checklist item then fails, saying so).
+     */
+    public java.util.function.UnaryOperator<String> resolver(Runbook runbook, String environment, String version,
+                                                             String previousVersion) {
+        var env = runbook.environment(environment).orElseThrow(() -> unknownEnvironment(runbook, environment));
+        var values = new References(runbook, env, version, previousVersion, processEnv);
+        return text -> values.resolve(text, "checklist");
+    }
+
     private static List<PlannedStep> plan(String stage, Phase phase, List<Step> steps, References values) {
         List<PlannedStep> planned = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.shipshape.runbook;
 
+import dev.shipshape.runbook.gates.People;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param stages        stages in file order (execution order also honours {@code needs})
  * @param always        steps that run at the end of every run, whatever happened
  * @param onInterrupted what {@code resume} does with a non-idempotent step that was in flight
+ * @param people        who has which roles, for approvals and checklist sign-offs
  */
 public record Runbook(
         String service,
@@ -24,9 +26,16 @@ public record Runbook(
         Map<String, Environment> environments,
         List<Stage> stages,
         List<Step> always,
-        OnInterrupted onInterrupted) {
+        OnInterrupted onInterrupted,
+        People people) {
+
+    public Runbook(String service, Path source, Map<String, String> vars, Map<String, Environment> environments,
+                   List<Stage> stages, List<Step> always, OnInterrupted onInterrupted) {
+        this(service, source, vars, environments, stages, always, onInterrupted, People.none());
+    }
 
     public Runbook {
+        people = people == null ? People.none() : people;
         vars = Map.copyOf(vars);
         environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
         stages = List.copyOf(stages);

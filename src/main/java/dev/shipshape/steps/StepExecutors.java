@@ -4,7 +4,9 @@ import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepExecutor;
 import dev.shipshape.engine.StepResult;
 import dev.shipshape.plan.PlannedStep;
+import dev.shipshape.runbook.ApprovalStep;
 import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.steps.approval.ApprovalStepExecutor;
 import dev.shipshape.runbook.RunStep;
 import dev.shipshape.steps.http.HttpStepExecutor;
 import dev.shipshape.steps.shell.ShellStepExecutor;
@@ -22,6 +24,7 @@ public final class StepExecutors implements StepExecutor {
 
     private final ShellStepExecutor shell;
     private final HttpStepExecutor http;
+    private final ApprovalStepExecutor approval;
 
     /** Default settings: a client that follows no redirects, and a 64 KiB output tail. */
     public StepExecutors() {
@@ -33,11 +36,20 @@ public final class StepExecutors implements StepExecutor {
      * @param tailLimitBytes how much of a step's output its result keeps
      */
     public StepExecutors(HttpClient httpClient, int tailLimitBytes) {
+        this(httpClient, tailLimitBytes, null);
+    }
+
+    /**
+     * @param approval waits for {@code approval} steps; null when nothing can record approvals (such
+     *                 a step then fails, saying so)
+     */
+    public StepExecutors(HttpClient httpClient, int tailLimitBytes, ApprovalStepExecutor approval) {
         if (tailLimitBytes <= 0) {
             throw new IllegalArgumentException("output tail limit must be positive, got " + tailLimitBytes);
         }
         this.shell = new ShellStepExecutor(tailLimitBytes);
         this.http = new HttpStepExecutor(httpClient, tailLimitBytes);
+        this.approval = approval;
     }
 
     /**
@@ -58,6 +70,8 @@ public final class StepExecutors implements StepExecutor {
         return switch (planned.step()) {
             case RunStep run -> shell.execute(planned.id(), run, context);
             case HttpStep request -> http.execute(request, context);
+            case ApprovalStep wait -> approval != null ? approval.execute(planned.id(), wait, context)
+                    : StepResult.failure(null, "approval steps need a store to record approvals in", null, 0);
         };
     }
 }

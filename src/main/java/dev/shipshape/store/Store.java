@@ -3,6 +3,7 @@ package dev.shipshape.store;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.gates.GateLedger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,12 @@ public final class Store implements AutoCloseable {
 
     private final Database database;
     private final JdbcRunStore runs;
+    private final JdbcGateLedger gates;
 
     private Store(Database database) {
         this.database = database;
         this.runs = new JdbcRunStore(database, Clock.systemUTC());
+        this.gates = new JdbcGateLedger(database);
     }
 
     /**
@@ -41,6 +44,11 @@ public final class Store implements AutoCloseable {
     /** Runs, stages, steps, events, locks and cancel requests. */
     public RunStore runs() {
         return runs;
+    }
+
+    /** Gate decisions, approvals and checklist sign-offs. */
+    public GateLedger gates() {
+        return gates;
     }
 
     @Override

@@ -19,6 +19,8 @@ final class Cli {
 
     final Path folder;
     final Map<String, String> env = new HashMap<>();
+    /** The clock commands see (gates judge windows and soak by it); the system clock unless a test sets one. */
+    Clock clock = Clock.systemUTC();
 
     Cli(Path folder) {
         this.folder = folder;
@@ -32,7 +34,7 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Context context = new Context(folder, env, new PrintWriter(out, true), new PrintWriter(err, true),
-                new Terminal(false), Clock.systemUTC());
+                new Terminal(false), clock);
         int code = Main.run(context, args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -5,6 +5,7 @@ import dev.shipshape.runbook.OnInterrupted;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.Stage;
 import dev.shipshape.runbook.Step;
+import dev.shipshape.runbook.gates.People;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,15 +21,17 @@ import java.util.Optional;
 final class RunbookReader {
 
     private static final List<String> KEYS = List.of("service", "vars", "on_interrupted", "environments", "stages",
-            "always");
+            "always", "people");
     private static final String EXPECTED_ROOT = "a map with service, environments and stages";
 
     private final Values values;
     private final StepReader steps;
     private final StageReader stages;
+    private final EnvironmentReader environmentReader;
 
     RunbookReader(Problems problems) {
         this.values = new Values(problems);
+        this.environmentReader = new EnvironmentReader(values);
         this.steps = new StepReader(values);
         this.stages = new StageReader(values, steps);
     }
@@ -51,8 +54,9 @@ final class RunbookReader {
         f.optional("stages").ifPresent(n -> new StageGraph(values.problems()).check(n, "stages"));
         List<Step> always = f.optional("always").map(n -> steps.steps(n, "always", "always")).orElse(List.of());
         OnInterrupted onInterrupted = f.choice("on_interrupted", OnInterrupted.class).orElse(OnInterrupted.ASK);
+        People people = f.optional("people").map(n -> people(n, "people")).orElse(People.none());
         new ReferenceCheck(values.problems(), vars, environments).check(f.mapping());
-        return new Runbook(service, source, vars, environments, stageList, always, onInterrupted);
+        return new Runbook(service, source, vars, environments, stageList, always, onInterrupted, people);
     }
 
     private Map<String, Environment> environments(Node node, String path) {
@@ -64,10 +68,12 @@ final class RunbookReader {
         if (mapping.entries().isEmpty()) {
             values.problems().add(node, path, "expected at least one environment", "e.g. staging: {}");
         }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        mapping.entries().forEach(e -> names.add(e.key()));
         for (Node.Entry e : mapping.entries()) {
             String envPath = Problems.child(path, e.key());
             if (validName(e, path)) {
-                environments.put(e.key(), new Environment(e.key(), environmentVars(e.value(), envPath)));
+                environments.put(e.key(), environmentReader.read(e.key(), e.value(), envPath, names));
             }
         }
         return environments;
@@ -82,14 +88,18 @@ final class RunbookReader {
         return false;
     }
 
-    /** An environment may be written empty ({@code production: {}} or {@code production:}). */
-    private Map<String, String> environmentVars(Node node, String path) {
-        if (node instanceof Node.Scalar s && s.isNull()) {
-            return Map.of();
+    /** {@code people: {alice: [lead], bob: sre}}: each person's roles, one or a list. */
+    private People people(Node node, String path) {
+        Map<String, List<String>> roles = new LinkedHashMap<>();
+        if (!(node instanceof Node.Mapping mapping)) {
+            values.wrongType(node, path, "a map of people to their roles");
+            return People.none();
         }
-        return Fields.of(node, path, values, "a map with the environment's vars").map(f -> {
-            f.allowOnly(List.of("vars"));
-            return f.textMap("vars");
-        }).orElse(Map.of());
+        for (Node.Entry e : mapping.entries()) {
+            Node value = e.value();
+            boolean empty = value instanceof Node.Scalar s && s.isNull();
+            roles.put(e.key(), empty ? List.of() : values.strings(value, Problems.child(path, e.key())));
+        }
+        return new People(roles);
     }
 }

@@ -57,6 +57,42 @@ class RunbookSchemaTest {
     }
 
     @Test
+    void acceptsGatesAndApprovalSteps() {
+        assertThat(validation.errors("""
+                service: shop-api
+                people: {alice: [lead], bob: sre}
+                environments:
+                  staging: {}
+                  production:
+                    promote_from: staging
+                    soak: 48h
+                    windows:
+                      timezone: America/Los_Angeles
+                      allow: ["Mon-Thu 10:00-16:00"]
+                      deny: ["2026-01-28..2026-01-30", "Fri 14:00-24:00"]
+                      holidays: "2026-12-25"
+                      wait_for_window: 2h
+                      override: {count: 1, roles: [lead]}
+                    checklist:
+                      strict: true
+                      items:
+                        - {run: ./test.sh, timeout: 5m}
+                        - {env: NEXTAUTH_SECRET, min_length: 32, pattern: "[A-Za-z0-9]+"}
+                        - {tls: "api.example.com:443", min_days: 30}
+                        - {sql: SELECT 1 = 1, database: "jdbc:h2:mem:x"}
+                        - {name: audit, sign_off: security}
+                stages:
+                  - name: approve
+                    steps:
+                      - approval: {count: 2, roles: [lead, sre], expires: 4h}
+                """)).isEmpty();
+        assertThat(validation.errors(withStages("""
+                  - name: approve
+                    steps: [{approval: {count: 2, rolls: [lead]}}]
+                """))).isNotEmpty();
+    }
+
+    @Test
     void rejectsAnUnknownKey() {
         assertThat(validation.errors(withStages("""
                   - name: deploy

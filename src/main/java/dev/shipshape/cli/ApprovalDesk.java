@@ -1,0 +1,87 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.engine.RunRecord;
+import dev.shipshape.engine.State;
+import dev.shipshape.engine.StepRecord;
+import dev.shipshape.gates.GateLedger;
+import dev.shipshape.gates.approval.ApprovalRules;
+import dev.shipshape.plan.PlannedStep;
+import dev.shipshape.runbook.ApprovalStep;
+import dev.shipshape.runbook.Runbook;
+import dev.shipshape.runbook.Stage;
+import dev.shipshape.runbook.Step;
+import dev.shipshape.runbook.gates.Approvals;
+import dev.shipshape.steps.approval.ApprovalDecision;
+import dev.shipshape.steps.approval.Tally;
+import dev.shipshape.store.Store;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Records an approval or rejection of the approval step a run is waiting at, after checking who may decide. */
+final class ApprovalDesk {
+
+    private ApprovalDesk() {
+    }
+
+    static int decide(Context context, Store store, String runId, boolean approving, String comment) {
+        RunRecord run = ShowCommand.find(store.runs(), runId);
+        if (run.status().isFinal()) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "run " + runId + " already ended: "
+                    + run.status().label());
+        }
+        StepRecord step = store.runs().steps(runId).stream()
+                .filter(s -> "approval".equals(s.kind()) && s.state() == State.RUNNING).findFirst()
+                .orElseThrow(() -> new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "run " + runId
+                        + " is not waiting for an approval (it is " + run.status().label() + ")"));
+        Runbook rb = RunbookFiles.parse(context, Path.of(run.runbookPath()), run.runbookText());
+        Approvals approvals = approvals(rb, run.environment(), step.stepId());
+        GateLedger ledger = store.gates();
+        List<ApprovalDecision> decisions = ledger.decisions(runId, step.stepId());
+        var request = ledger.request(runId, step.stepId()).orElse(null);
+        String person = context.user();
+        ApprovalRules.refusal(person, approving, runId, run.startedBy(), approvals, rb.people(), decisions, request,
+                context.clock.instant()).ifPresent(why -> {
+                    throw new ShipshapeException(ShipshapeException.Code.FAILED, why + "; nothing was recorded");
+                });
+        ApprovalDecision decision = new ApprovalDecision(runId, step.stepId(), person, approving, comment,
+                context.clock.instant());
+        ledger.decide(decision);
+        var all = new java.util.ArrayList<>(decisions);
+        all.add(decision);
+        String standing = request == null ? "" : " (" + Tally.of(approvals.count(), request, all,
+                context.clock.instant()).reason() + ")";
+        context.out.println((approving ? "approved" : "rejected") + " run " + runId + " at " + step.stepId()
+                + " as " + rb.people().describe(person) + standing);
+        return ExitCode.SUCCEEDED;
+    }
+
+    private static Approvals approvals(Runbook rb, String environment, String stepId) {
+        if (stepId.equals(OverrideStage.STEP_ID)) {
+            return OverrideStage.of(rb, environment).orElseThrow();
+        }
+        for (Stage stage : rb.stages()) {
+            Approvals found = find(stage.name(), stage.steps(), dev.shipshape.plan.Phase.MAIN, stepId);
+            found = found != null ? found : find(stage.name(), stage.rollback(), dev.shipshape.plan.Phase.ROLLBACK,
+                    stepId);
+            if (found != null) {
+                return found;
+            }
+        }
+        Approvals always = find("always", rb.always(), dev.shipshape.plan.Phase.ALWAYS, stepId);
+        if (always == null) {
+            throw new ShipshapeException(ShipshapeException.Code.FAILED, "step " + stepId + " is not an approval step"
+                    + " of the run's runbook");
+        }
+        return always;
+    }
+
+    private static Approvals find(String stage, List<Step> steps, dev.shipshape.plan.Phase phase, String stepId) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof ApprovalStep a && PlannedStep.idOf(stage, phase, i + 1).equals(stepId)) {
+                return a.approvals();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.store.Store;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Approves the approval step a run is waiting at, as SHIPSHAPE_USER (or the OS user). */
+@Command(name = "approve", mixinStandardHelpOptions = true,
+        description = {"Approve a run waiting at an approval step (as SHIPSHAPE_USER, or the OS user).",
+                "The person who started the run cannot approve it."})
+final class ApproveCommand implements Callable<Integer> {
+
+    private final Context context;
+    @Parameters(index = "0", paramLabel = "RUN_ID")
+    String runId;
+    @Option(names = "--comment", description = "Recorded with the approval")
+    String comment;
+    @Mixin
+    Options.StoreOption store;
+
+    ApproveCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Store opened = context.openStore(store.url)) {
+            return ApprovalDesk.decide(context, opened, runId, true, comment);
+        }
+    }
+}

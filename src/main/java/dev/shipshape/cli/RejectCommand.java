@@ -1,0 +1,33 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.store.Store;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Rejects the approval step a run is waiting at: the step fails with the reason, then the stage's on_failure. */
+@Command(name = "reject", mixinStandardHelpOptions = true,
+        description = "Reject a run waiting at an approval step; it stops with the reason (the stage's on_failure).")
+final class RejectCommand implements Callable<Integer> {
+
+    private final Context context;
+    @Parameters(index = "0", paramLabel = "RUN_ID")
+    String runId;
+    @Option(names = "--reason", required = true, description = "Why (recorded, and the run's failure reason)")
+    String reason;
+    @Mixin
+    Options.StoreOption store;
+
+    RejectCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Store opened = context.openStore(store.url)) {
+            return ApprovalDesk.decide(context, opened, runId, false, reason);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.shipshape.gates;
+
+import dev.shipshape.steps.approval.ApprovalLedger;
+import java.util.List;
+
+/**
+ * Where gate decisions, checklist sign-offs and approvals are recorded. Every method is one
+ * transaction. Implemented by the store package.
+ */
+public interface GateLedger extends ApprovalLedger {
+
+    /** Records decisions; those of a started run are also noted as events of that run. */
+    void record(List<GateDecision> decisions);
+
+    /** Decisions recorded for a run, in order. */
+    List<GateDecision> decisions(String runId);
+
+    /** The latest decisions for a service in an environment (refusals included), newest first. */
+    List<GateDecision> recent(String service, String environment, int limit);
+
+    /** Records a sign-off, replacing an earlier one of the same item for the same version. */
+    void signOff(SignOff signOff);
+
+    List<SignOff> signOffs(String service, String environment, String version);
+}

@@ -1,0 +1,69 @@
+package dev.shipshape.gates.checklist;
+
+import dev.shipshape.gates.SignOff;
+import dev.shipshape.runbook.gates.Checklist;
+import dev.shipshape.runbook.gates.ChecklistItem;
+import dev.shipshape.runbook.gates.People;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs a checklist's items one after the other and returns each item's outcome. An item never
+ * throws: whatever goes wrong becomes its failure reason (which never contains a secret's value).
+ */
+public final class ChecklistRunner {
+
+    private final Map<String, String> env;
+    private final Path workdir;
+    private final Clock clock;
+    private final People people;
+
+    /**
+     * @param env     the environment variables items check and commands run with
+     * @param workdir where commands run (the runbook's folder)
+     */
+    public ChecklistRunner(Map<String, String> env, Path workdir, Clock clock, People people) {
+        this.env = Map.copyOf(env);
+        this.workdir = workdir;
+        this.clock = clock;
+        this.people = people;
+    }
+
+    /**
+     * @param resolve  resolves references in the items' strings
+     * @param signOffs the sign-offs recorded for this version in this environment
+     * @param signHint how to sign an item off, with {@code ITEM} where the item's name goes
+     */
+    public List<ItemResult> run(Checklist checklist, UnaryOperator<String> resolve, List<SignOff> signOffs,
+                                String signHint) {
+        List<ItemResult> results = new ArrayList<>();
+        for (ChecklistItem item : checklist.items()) {
+            results.add(check(item.mapStrings(resolve), signOffs, signHint));
+        }
+        return results;
+    }
+
+    private ItemResult check(ChecklistItem item, List<SignOff> signOffs, String signHint) {
+        return switch (item) {
+            case ChecklistItem.Command c -> new CommandCheck(env, workdir).check(c);
+            case ChecklistItem.Http h -> HttpCheck.check(h);
+            case ChecklistItem.Env e -> EnvCheck.check(e, env);
+            case ChecklistItem.Tls t -> TlsCheck.check(t, clock.instant());
+            case ChecklistItem.Sql s -> SqlCheck.check(s);
+            case ChecklistItem.SignOff s -> signedOff(s, signOffs, signHint);
+        };
+    }
+
+    private ItemResult signedOff(ChecklistItem.SignOff item, List<SignOff> signOffs, String signHint) {
+        return signOffs.stream().filter(s -> s.item().equals(item.name())).findFirst()
+                .map(s -> ItemResult.pass(item.name(), "sign_off", "signed off by " + people.describe(s.person())
+                        + " at " + s.at() + (s.comment() == null ? "" : ": " + s.comment())))
+                .orElseGet(() -> ItemResult.fail(item.name(), "sign_off", "not signed off yet; needs "
+                        + (item.by().isEmpty() ? "anyone" : String.join(" or ", item.by())) + ": "
+                        + signHint.replace("ITEM", "'" + item.name() + "'")));
+    }
+}
