@@ -5,7 +5,15 @@ import dev.shipshape.engine.StepExecutor;
 import dev.shipshape.engine.StepResult;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.postgres.PostgresRecords;
+import dev.shipshape.runbook.PostgresBackupStep;
+import dev.shipshape.runbook.PostgresDiagnoseStep;
+import dev.shipshape.runbook.PostgresMigrateStep;
+import dev.shipshape.runbook.PostgresQueryStep;
+import dev.shipshape.runbook.PostgresRestoreStep;
 import dev.shipshape.runbook.RunStep;
+import dev.shipshape.steps.postgres.PostgresStepExecutor;
+import java.time.Clock;
 import dev.shipshape.steps.http.HttpStepExecutor;
 import dev.shipshape.steps.shell.ShellStepExecutor;
 import java.net.http.HttpClient;
@@ -22,6 +30,7 @@ public final class StepExecutors implements StepExecutor {
 
     private final ShellStepExecutor shell;
     private final HttpStepExecutor http;
+    private final PostgresStepExecutor postgres;
 
     /** Default settings: a client that follows no redirects, and a 64 KiB output tail. */
     public StepExecutors() {
@@ -33,11 +42,22 @@ public final class StepExecutors implements StepExecutor {
      * @param tailLimitBytes how much of a step's output its result keeps
      */
     public StepExecutors(HttpClient httpClient, int tailLimitBytes) {
+        this(httpClient, tailLimitBytes, new PostgresStepExecutor(PostgresRecords.NONE, System.getenv(),
+                Clock.systemUTC()));
+    }
+
+    /** Default HTTP settings; PostgreSQL steps record their backups and actions in {@code postgres}. */
+    public StepExecutors(PostgresStepExecutor postgres) {
+        this(defaultHttpClient(), OutputTail.DEFAULT_LIMIT, postgres);
+    }
+
+    private StepExecutors(HttpClient httpClient, int tailLimitBytes, PostgresStepExecutor postgres) {
         if (tailLimitBytes <= 0) {
             throw new IllegalArgumentException("output tail limit must be positive, got " + tailLimitBytes);
         }
         this.shell = new ShellStepExecutor(tailLimitBytes);
         this.http = new HttpStepExecutor(httpClient, tailLimitBytes);
+        this.postgres = postgres;
     }
 
     /**
@@ -58,6 +78,11 @@ public final class StepExecutors implements StepExecutor {
         return switch (planned.step()) {
             case RunStep run -> shell.execute(planned.id(), run, context);
             case HttpStep request -> http.execute(request, context);
+            case PostgresBackupStep s -> postgres.execute(s, context);
+            case PostgresRestoreStep s -> postgres.execute(s, context);
+            case PostgresMigrateStep s -> postgres.execute(s, context);
+            case PostgresQueryStep s -> postgres.execute(s, context);
+            case PostgresDiagnoseStep s -> postgres.execute(s, context);
         };
     }
 }

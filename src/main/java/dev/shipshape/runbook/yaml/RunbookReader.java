@@ -1,5 +1,6 @@
 package dev.shipshape.runbook.yaml;
 
+import dev.shipshape.runbook.DatabaseSettings;
 import dev.shipshape.runbook.Environment;
 import dev.shipshape.runbook.OnInterrupted;
 import dev.shipshape.runbook.Runbook;
@@ -67,7 +68,7 @@ final class RunbookReader {
         for (Node.Entry e : mapping.entries()) {
             String envPath = Problems.child(path, e.key());
             if (validName(e, path)) {
-                environments.put(e.key(), new Environment(e.key(), environmentVars(e.value(), envPath)));
+                environments.put(e.key(), environment(e.key(), e.value(), envPath));
             }
         }
         return environments;
@@ -83,13 +84,15 @@ final class RunbookReader {
     }
 
     /** An environment may be written empty ({@code production: {}} or {@code production:}). */
-    private Map<String, String> environmentVars(Node node, String path) {
+    private Environment environment(String name, Node node, String path) {
         if (node instanceof Node.Scalar s && s.isNull()) {
-            return Map.of();
+            return new Environment(name, Map.of());
         }
-        return Fields.of(node, path, values, "a map with the environment's vars").map(f -> {
-            f.allowOnly(List.of("vars"));
-            return f.textMap("vars");
-        }).orElse(Map.of());
+        return Fields.of(node, path, values, "a map with the environment's vars and database").map(f -> {
+            f.allowOnly(List.of("vars", "database"));
+            DatabaseSettings database = f.optional("database")
+                    .flatMap(n -> new DatabaseReader(values).database(n, f.path("database"))).orElse(null);
+            return new Environment(name, f.textMap("vars"), database);
+        }).orElse(new Environment(name, Map.of()));
     }
 }
