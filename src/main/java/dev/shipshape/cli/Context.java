@@ -7,7 +7,9 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.Engine;
 import dev.shipshape.engine.EngineSettings;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.steps.StepExecutors;
+import dev.shipshape.steps.postgres.PostgresStepExecutor;
 import dev.shipshape.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,9 +78,14 @@ final class Context {
     }
 
     Engine engine(RunStore store) {
+        return engine(store, PostgresRecords.NONE);
+    }
+
+    /** An engine whose PostgreSQL steps record backups and actions in {@code records}. */
+    Engine engine(RunStore store, PostgresRecords records) {
         EngineSettings defaults = EngineSettings.defaults();
-        return new Engine(store, new StepExecutors(), new EngineSettings(clock, defaults.holder(), defaults.lease(),
-                defaults.cancelPoll()));
+        return new Engine(store, new StepExecutors(new PostgresStepExecutor(records, env, clock)),
+                new EngineSettings(clock, defaults.holder(), defaults.lease(), defaults.cancelPoll()));
     }
 
     Path secretsFile(Path option) {

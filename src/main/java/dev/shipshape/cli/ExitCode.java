@@ -11,6 +11,7 @@ public final class ExitCode {
     public static final int USAGE = 2;
     public static final int ROLLED_BACK = 3;
     public static final int ROLLBACK_FAILED = 4;
+    public static final int BLOCKED = 5;
 
     private ExitCode() {
     }

@@ -3,6 +3,7 @@ package dev.shipshape.store;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.postgres.PostgresRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,11 @@ public final class Store implements AutoCloseable {
     /** Runs, stages, steps, events, locks and cancel requests. */
     public RunStore runs() {
         return runs;
+    }
+
+    /** Backups and actions of PostgreSQL operations. */
+    public PostgresRecords postgres() {
+        return new JdbcPostgresRecords(database);
     }
 
     @Override

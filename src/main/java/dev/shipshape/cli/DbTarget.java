@@ -1,0 +1,75 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.postgres.DatabaseAddress;
+import dev.shipshape.postgres.DatabaseWork;
+import dev.shipshape.postgres.PgTools;
+import dev.shipshape.postgres.PostgresRecords;
+import dev.shipshape.runbook.DatabaseSettings;
+import dev.shipshape.runbook.DatabaseTarget;
+import dev.shipshape.runbook.Runbook;
+import dev.shipshape.secrets.SecretResolver;
+import java.io.Console;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Options every {@code db} command on an environment shares, and the work they build from them. */
+final class DbTarget {
+
+    @Mixin
+    Options.RunbookFile runbook;
+    @Mixin
+    Options.StoreOption store;
+    @Option(names = "--env", required = true, description = "Environment whose database to use")
+    String environment;
+    @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600 (default: "
+            + ".shipshape/secrets)")
+    Path secretsFile;
+
+    /** The runbook's environment and its database, or a clear error. */
+    DatabaseTarget target(Context context, Runbook loaded) {
+        var env = loaded.environment(environment).orElseThrow(() -> new ShipshapeException(Code.INVALID_INPUT,
+                "environment '" + environment + "' is not defined in " + RunbookFiles.shown(context,
+                        loaded.source()) + "; defined: " + String.join(", ", loaded.environments().keySet())));
+        DatabaseSettings database = env.databaseIfAny().orElseThrow(() -> new ShipshapeException(Code.INVALID_INPUT,
+                "environment '" + environment + "' declares no database; add environments." + environment
+                        + ".database with url, user and password"));
+        return new DatabaseTarget(loaded.service(), environment, database);
+    }
+
+    /** Everything a command needs to work on the database, secrets revealed in memory only. */
+    DatabaseWork work(Context context, PostgresRecords records) {
+        RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
+        DatabaseTarget target = target(context, loaded.runbook());
+        var secrets = new SecretResolver(context.env, context.secretsFile(secretsFile))
+                .forTexts(target.settings().user(), target.settings().password(), target.settings().url());
+        DatabaseAddress address = DatabaseAddress.of(target.settings(), secrets);
+        return new DatabaseWork(target, address, loaded.path().getParent(), new PgTools(context.env), records,
+                context.clock, null, context.user(), line -> context.err.println(line), () -> false,
+                Duration.ofHours(8));
+    }
+
+    /** Work that needs no connection (listing backups): no secrets are looked up. */
+    DatabaseWork offline(Context context) {
+        RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
+        return new DatabaseWork(target(context, loaded.runbook()), null, loaded.path().getParent(),
+                new PgTools(context.env), PostgresRecords.NONE, context.clock, null, context.user(),
+                line -> context.err.println(line), () -> false, Duration.ZERO);
+    }
+
+    /** Asks on a terminal; without one, only {@code --yes} confirms. */
+    static boolean confirmed(Context context, boolean yes, String question) {
+        if (yes) {
+            return true;
+        }
+        Console console = System.console();
+        if (console == null || !context.terminal.interactive()) {
+            return false;
+        }
+        String answer = console.readLine("%s [y/N] ", question);
+        return answer != null && answer.strip().equalsIgnoreCase("y");
+    }
+}
