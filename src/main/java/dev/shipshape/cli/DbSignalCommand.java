@@ -1,8 +1,11 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.ShipshapeException;
 import dev.shipshape.postgres.DatabaseWork;
 import dev.shipshape.postgres.diagnose.Remediation;
 import dev.shipshape.store.Store;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,10 +17,15 @@ abstract class DbSignalCommand implements Callable<Integer> {
 
     private final Context context;
     private final Remediation.Kind kind;
+    @Parameters(arity = "1..2", paramLabel = "[RUNBOOK] PID", description = "Runbook file (default: "
+            + "shipshape.yaml) and the backend process id (see 'db diagnose')")
+    List<String> args;
+    @Option(names = "--env", required = true, description = "Environment whose database to use")
+    String environment;
     @Mixin
-    DbTarget target;
-    @Parameters(index = "0", paramLabel = "PID", description = "Backend process id (see 'db diagnose')")
-    int pid;
+    Options.StoreOption store;
+    @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600")
+    Path secretsFile;
     @Option(names = "--reason", required = true, description = "Why (recorded)")
     String reason;
     @Option(names = "--yes", description = "Do it without asking")
@@ -30,7 +38,14 @@ abstract class DbSignalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store opened = context.openStore(target.store.url)) {
+        int pid = pid(args.get(args.size() - 1));
+        DbTarget target = new DbTarget();
+        target.runbook = new Options.RunbookFile();
+        target.runbook.file = args.size() > 1 ? Path.of(args.get(0)) : null;
+        target.store = store;
+        target.environment = environment;
+        target.secretsFile = secretsFile;
+        try (Store opened = context.openStore(store.url)) {
             DatabaseWork work = target.work(context, opened.postgres());
             if (!DbTarget.confirmed(context, yes, kind.word() + " backend " + pid + " on " + work.address() + "?")) {
                 context.err.println("shipshape: not confirmed; backend " + pid + " was left alone (pass --yes)");
@@ -38,6 +53,15 @@ abstract class DbSignalCommand implements Callable<Integer> {
             }
             context.out.println(Remediation.apply(work, kind, pid, reason) + " (recorded: " + reason + ")");
             return ExitCode.SUCCEEDED;
+        }
+    }
+
+    private static int pid(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "'" + text + "' is not a backend "
+                    + "pid; see 'shipshape db diagnose --env ENV'");
         }
     }
 

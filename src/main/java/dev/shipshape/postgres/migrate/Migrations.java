@@ -35,6 +35,8 @@ public final class Migrations {
         this.folder = folder;
         this.flyway = address.flyway().locations("filesystem:" + folder.toAbsolutePath())
                 .mixed(true)
+                // a database that predates its migration history starts at version 0: every file runs
+                .baselineOnMigrate(true).baselineVersion("0")
                 .cleanDisabled(true)
                 .validateMigrationNaming(true)
                 .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
