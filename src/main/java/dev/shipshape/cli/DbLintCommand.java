@@ -2,8 +2,12 @@ package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.postgres.DatabaseWork;
+import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.postgres.lint.Finding;
 import dev.shipshape.postgres.lint.Linter;
+import dev.shipshape.postgres.migrate.Migrations;
+import dev.shipshape.postgres.trace.MigrationTrace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +26,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Classify every statement of SQL migrations as safe, caution or unsafe, with the lock it "
                 + "takes and a safer alternative. Needs no database.",
+                "With --trace --env ENV: runs the files (default: the environment's pending migrations) on an empty "
+                        + "scratch copy of the environment's schema and shows the lock actually taken and whether "
+                        + "each table was rewritten; the copy is dropped afterwards.",
                 "Exit: 0 nothing unsafe, 5 something unsafe (not allowed by its file), 2 SQL that does not parse."})
 final class DbLintCommand implements Callable<Integer> {
 
@@ -31,8 +38,16 @@ final class DbLintCommand implements Callable<Integer> {
     @Option(names = "--pg-version", defaultValue = "15", description = "PostgreSQL major version (default: "
             + "${DEFAULT-VALUE})")
     int pgVersion;
-    @Parameters(arity = "1..*", paramLabel = "FILE.sql", description = "Migration files")
-    List<Path> files;
+    @Option(names = "--trace", description = "Run the migrations on a scratch copy of the schema (needs --env)")
+    boolean trace;
+    @Option(names = "--env", description = "Environment whose schema --trace copies")
+    String environment;
+    @Option(names = "--runbook", paramLabel = "FILE", description = "Runbook for --trace (default: shipshape.yaml)")
+    Path runbookFile;
+    @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600")
+    Path secretsFile;
+    @Parameters(arity = "0..*", paramLabel = "FILE.sql", description = "Migration files")
+    List<Path> files = List.of();
 
     DbLintCommand(Context context) {
         this.context = context;
@@ -40,11 +55,7 @@ final class DbLintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Linter linter = new Linter(pgVersion);
-        List<Finding> findings = new ArrayList<>();
-        for (Path file : files) {
-            findings.addAll(linter.lint(file.toString(), read(context.cwd.resolve(file), file)));
-        }
+        List<Finding> findings = trace ? traced() : linted();
         if (output.json()) {
             context.out.println(DbJson.write(findings.stream().map(DbLintCommand::json).toList()));
         } else {
@@ -53,6 +64,31 @@ final class DbLintCommand implements Callable<Integer> {
             context.out.println(findings.size() + " statement(s), " + unsafe + " unsafe");
         }
         return findings.stream().anyMatch(Finding::blocking) ? ExitCode.BLOCKED : ExitCode.SUCCEEDED;
+    }
+
+    private List<Finding> linted() {
+        if (files.isEmpty()) {
+            throw new ShipshapeException(Code.INVALID_INPUT, "name the SQL files to lint, e.g. 'shipshape db lint "
+                    + "db/migrations/V2__add_index.sql', or use --trace --env ENV for pending migrations");
+        }
+        Linter linter = new Linter(pgVersion);
+        List<Finding> findings = new ArrayList<>();
+        for (Path file : files) {
+            findings.addAll(linter.lint(file.toString(), read(context.cwd.resolve(file), file)));
+        }
+        return findings;
+    }
+
+    private List<Finding> traced() {
+        if (environment == null) {
+            throw new ShipshapeException(Code.INVALID_INPUT, "--trace needs --env ENV: the environment whose schema "
+                    + "is copied to a scratch database");
+        }
+        DatabaseWork work = DbTarget.of(runbookFile, environment, secretsFile).work(context, PostgresRecords.NONE);
+        List<Path> run = files.isEmpty() ? new Migrations(work.address(), DbMigrateCommand.folder(work)).pendingFiles()
+                : files.stream().map(context.cwd::resolve).toList();
+        files.forEach(f -> read(context.cwd.resolve(f), f));
+        return new MigrationTrace(work).trace(run);
     }
 
     private static String read(Path path, Path shown) {
@@ -78,8 +114,19 @@ final class DbLintCommand implements Callable<Integer> {
         out.put("alternative", f.alternative());
         out.put("allowed", f.allowance());
         if (f.observed() != null) {
-            out.put("observed", f.observed());
+            out.put("observed", observed(f));
         }
+        return out;
+    }
+
+    private static Map<String, Object> observed(Finding f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("lock", f.observed().lock());
+        out.put("locked_on", f.observed().lockedOn());
+        out.put("rewrite", f.observed().rewrote());
+        out.put("rewritten", f.observed().rewritten());
+        out.put("error", f.observed().error());
+        out.put("differs_from_lint", f.observedDiffers());
         return out;
     }
 }

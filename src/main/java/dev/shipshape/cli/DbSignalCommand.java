@@ -39,12 +39,7 @@ abstract class DbSignalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int pid = pid(args.get(args.size() - 1));
-        DbTarget target = new DbTarget();
-        target.runbook = new Options.RunbookFile();
-        target.runbook.file = args.size() > 1 ? Path.of(args.get(0)) : null;
-        target.store = store;
-        target.environment = environment;
-        target.secretsFile = secretsFile;
+        DbTarget target = DbTarget.of(args.size() > 1 ? Path.of(args.get(0)) : null, environment, secretsFile);
         try (Store opened = context.openStore(store.url)) {
             DatabaseWork work = target.work(context, opened.postgres());
             if (!DbTarget.confirmed(context, yes, kind.word() + " backend " + pid + " on " + work.address() + "?")) {

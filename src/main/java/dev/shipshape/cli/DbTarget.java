@@ -29,6 +29,17 @@ final class DbTarget {
             + ".shipshape/secrets)")
     Path secretsFile;
 
+    /** Options built by a command that cannot mix in the runbook parameter (its parameters are files or pids). */
+    static DbTarget of(Path runbookFile, String environment, Path secretsFile) {
+        DbTarget target = new DbTarget();
+        target.runbook = new Options.RunbookFile();
+        target.runbook.file = runbookFile;
+        target.store = new Options.StoreOption();
+        target.environment = environment;
+        target.secretsFile = secretsFile;
+        return target;
+    }
+
     /** The runbook's environment and its database, or a clear error. */
     DatabaseTarget target(Context context, Runbook loaded) {
         var env = loaded.environment(environment).orElseThrow(() -> new ShipshapeException(Code.INVALID_INPUT,

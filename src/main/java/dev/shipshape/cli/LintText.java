@@ -23,7 +23,7 @@ final class LintText {
             out.add("    allowed by the file: " + f.allowance());
         }
         if (f.observed() != null) {
-            out.add("    observed: " + f.observed());
+            out.add("    observed: " + f.observed().text() + (f.observedDiffers() ? " (differs from the lint)" : ""));
         }
         return out;
     }

@@ -10,7 +10,7 @@ package dev.shipshape.postgres.lint;
  * @param observed      what {@code --trace} saw when it ran the statement, or null when not traced
  */
 public record Finding(String file, int line, String statement, Verdict verdict, String lock, String rewrite,
-                      boolean appCompatible, String reason, String alternative, String allowance, String observed) {
+                      boolean appCompatible, String reason, String alternative, String allowance, Observation observed) {
 
     /** Unsafe and not allowed: blocks a protected environment. */
     public boolean blocking() {
@@ -22,8 +22,15 @@ public record Finding(String file, int line, String statement, Verdict verdict, 
                 observed);
     }
 
-    public Finding observed(Verdict verdict, String lock, String rewrite, String what) {
+    /** The same judgement with what the trace saw beside it (the static verdict stays as it is). */
+    public Finding observed(Observation what) {
         return new Finding(file, line, statement, verdict, lock, rewrite, appCompatible, reason, alternative,
                 allowance, what);
+    }
+
+    /** Whether the trace saw a different lock or rewrite than the lint predicted. */
+    public boolean observedDiffers() {
+        return observed != null && observed.error() == null && (!observed.lock().equals(lock)
+                || observed.rewrote() != "rewrite".equals(rewrite));
     }
 }

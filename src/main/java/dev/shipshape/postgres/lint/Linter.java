@@ -50,6 +50,15 @@ public final class Linter {
         return findings;
     }
 
+    /**
+     * The statements of a migration as they would run, in the order of {@link #lint}'s findings.
+     *
+     * @throws dev.shipshape.ShipshapeException INVALID_INPUT when the SQL does not parse
+     */
+    public static List<String> statements(String file, String sql) {
+        return SqlScript.parse(file, sql).statements().stream().map(SqlScript.Statement::text).toList();
+    }
+
     static Optional<String> allowance(String comments) {
         Matcher m = ALLOWANCE.matcher(comments);
         return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
