@@ -61,4 +61,32 @@ class PostgresStepsDeployTest {
             assertThat(rs.getInt(2)).isEqualTo(2);
         }
     }
+
+    @Test
+    void shopDbExampleMigratesChecksAndPassesItsRecoveryDrill() throws Exception {
+        PostgresServer server = PostgresServer.get();
+        String url = server.createDatabase("example");
+        Path example = Path.of(System.getProperty("basedir", "."), "examples", "shop-db");
+        for (String migration : java.util.List.of("V1__create_orders.sql", "V2__order_notes.sql",
+                "V3__index_notes.sql")) {
+            java.nio.file.Files.createDirectories(folder.resolve("db/migrations"));
+            java.nio.file.Files.copy(example.resolve("db/migrations").resolve(migration),
+                    folder.resolve("db/migrations").resolve(migration));
+        }
+        java.nio.file.Files.writeString(folder.resolve("shipshape.yaml"), java.nio.file.Files.readString(
+                example.resolve("shipshape.yaml")).replace("jdbc:postgresql://127.0.0.1:5432/shop_staging",
+                url.substring(0, url.indexOf('?'))).replace("user: shop", "user: " + server.user()));
+        Cli cli = new Cli(folder);
+        cli.env.put("DB_PASSWORD", server.password());
+
+        Cli.Result deploy = cli.run("deploy", "--env", "staging", "--version", "2.4.0");
+        cli.run("db", "backup", "--env", "staging", "--label", "after 2.4.0");
+        Cli.Result drill = cli.run("db", "verify", "--env", "staging");
+
+        assertThat(deploy.exitCode()).as(deploy.out() + deploy.err()).isZero();
+        assertThat(deploy.out()).contains("[ok]   migrate/3  no orphaned notes");
+        assertThat(drill.exitCode()).as(drill.out() + drill.err()).isZero();
+        assertThat(drill.out()).contains("passed", "target 8h", "target 1h", "public.orders: 0 rows",
+                "check ok: SELECT count(*) FROM orders WHERE total_cents < 0 -> 1 row, first value 0");
+    }
 }
