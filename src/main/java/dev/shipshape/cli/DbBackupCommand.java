@@ -1,7 +1,11 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.postgres.DatabaseWork;
 import dev.shipshape.postgres.backup.BackupManifest;
 import dev.shipshape.postgres.backup.Backups;
+import dev.shipshape.runbook.BackupPolicy;
 import dev.shipshape.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,6 +24,11 @@ final class DbBackupCommand implements Callable<Integer> {
     Options.OutputOption output;
     @Option(names = "--label", description = "A note kept with the backup")
     String label;
+    @Option(names = "--format", paramLabel = "custom|directory", description = "pg_dump format for this backup "
+            + "(default: the environment's backup policy, else custom)")
+    String format;
+    @Option(names = "--jobs", description = "Parallel pg_dump jobs (directory format)")
+    Integer jobs;
 
     DbBackupCommand(Context context) {
         this.context = context;
@@ -28,7 +37,7 @@ final class DbBackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store opened = context.openStore(target.store.url)) {
-            Backups backups = new Backups(target.work(context, opened.postgres()));
+            Backups backups = new Backups(withOptions(target.work(context, opened.postgres())));
             BackupManifest m = backups.take(label);
             if (output.json()) {
                 context.out.println(DbJson.write(m));
@@ -40,5 +49,23 @@ final class DbBackupCommand implements Callable<Integer> {
             }
             return ExitCode.SUCCEEDED;
         }
+    }
+
+    private BackupPolicy.Format format() {
+        return switch (format) {
+            case "custom" -> BackupPolicy.Format.CUSTOM;
+            case "directory" -> BackupPolicy.Format.DIRECTORY;
+            default -> throw new ShipshapeException(Code.INVALID_INPUT, "--format " + format + " is not a backup "
+                    + "format; use custom or directory");
+        };
+    }
+
+    private DatabaseWork withOptions(DatabaseWork work) {
+        if (format == null && jobs == null) {
+            return work;
+        }
+        BackupPolicy p = work.backupPolicy();
+        return work.withBackupPolicy(new BackupPolicy(p.folder(), format != null ? format() : p.format(),
+                jobs != null ? jobs : p.jobs(), p.keep(), p.maxAge()));
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "PostgreSQL operations: backup, restore, recovery drill, migrations, lint, diagnostics.",
         subcommands = {DbBackupCommand.class, DbBackupsCommand.class, DbRestoreCommand.class, DbVerifyCommand.class,
                 DbMigrateCommand.class, DbStatusCommand.class, DbLintCommand.class, DbDiagnoseCommand.class,
-                DbSignalCommand.Cancel.class, DbSignalCommand.Terminate.class})
+                DbSignalCommand.Cancel.class, DbSignalCommand.Terminate.class, DbHistoryCommand.class})
 final class DbCommand implements Runnable {
 
     @CommandLine.Spec

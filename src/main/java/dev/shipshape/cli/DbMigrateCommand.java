@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 
 /** Applies pending migrations: lint, backup (with a policy), apply, policy on failure. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = "Apply pending migrations (safety lint and a backup first; restore or stop on failure).")
+        description = {"Apply pending migrations (safety lint and a backup first; restore or stop on failure).",
+                "Exit: 0 applied, 1 failed, 5 blocked by unsafe statements in a production environment."})
 final class DbMigrateCommand implements Callable<Integer> {
 
     private final Context context;
@@ -27,7 +28,13 @@ final class DbMigrateCommand implements Callable<Integer> {
     public Integer call() {
         try (Store opened = context.openStore(target.store.url)) {
             DatabaseWork work = target.work(context, opened.postgres());
-            MigrationRun.Report report = new MigrationRun(work, folder(work)).run(Map.of());
+            MigrationRun.Report report;
+            try {
+                report = new MigrationRun(work, folder(work)).run(Map.of());
+            } catch (MigrationRun.Blocked blocked) {
+                context.err.println("shipshape: " + blocked.getMessage());
+                return ExitCode.BLOCKED;
+            }
             context.out.println(report.applied().isEmpty() ? "no pending migrations" : "applied "
                     + String.join(", ", report.applied()) + (report.backupId() == null ? ""
                     : " (backup " + report.backupId() + " taken first)"));

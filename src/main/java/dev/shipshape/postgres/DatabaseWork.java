@@ -1,6 +1,7 @@
 package dev.shipshape.postgres;
 
 import dev.shipshape.runbook.BackupPolicy;
+import dev.shipshape.runbook.DatabaseSettings;
 import dev.shipshape.runbook.DatabaseTarget;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +41,15 @@ public record DatabaseWork(DatabaseTarget target, DatabaseAddress address, Path 
         String folder = backupPolicy().folder();
         return folder != null ? runbookFolder.resolve(folder).resolve(environment())
                 : runbookFolder.resolve(".shipshape").resolve("backups").resolve(service()).resolve(environment());
+    }
+
+    /** The same work with another backup policy (a command's {@code --format}/{@code --jobs} for one backup). */
+    public DatabaseWork withBackupPolicy(BackupPolicy policy) {
+        var s = target.settings();
+        DatabaseTarget changed = new DatabaseTarget(target.service(), target.environment(), new DatabaseSettings(
+                s.url(), s.user(), s.password(), s.migrations(), policy, s.onMigrationFailure(), s.recovery()));
+        return new DatabaseWork(changed, address, runbookFolder, tools, records, clock, runId, by, output, cancelled,
+                timeout);
     }
 
     public DatabaseAction action(String kind, String what, String reason, String outcome) {

@@ -24,6 +24,13 @@ public final class MigrationRun {
     public record Report(List<String> applied, String backupId, List<String> schemaProblems) {
     }
 
+    /** Unsafe statements refused in a protected environment: nothing was applied. */
+    public static final class Blocked extends ShipshapeException {
+        Blocked(String message) {
+            super(Code.FAILED, message);
+        }
+    }
+
     private final DatabaseWork work;
     private final Path folder;
 
@@ -70,7 +77,7 @@ public final class MigrationRun {
         }
         String first = blocking.get(0).file() + ":" + blocking.get(0).line() + " " + blocking.get(0).reason();
         if (SafetyCheck.protectedEnvironment(work.environment())) {
-            throw new ShipshapeException(Code.FAILED, blocking.size() + " unsafe statement(s) in pending migrations "
+            throw new Blocked(blocking.size() + " unsafe statement(s) in pending migrations "
                     + "block " + work.environment() + " (first: " + first + "); use the safer alternative from "
                     + "'shipshape db lint', or add '-- shipshape:allow-unsafe: REASON' to the migration file");
         }
