@@ -6,7 +6,7 @@ import dev.shipshape.postgres.DatabaseAddress;
 import dev.shipshape.postgres.DatabaseWork;
 import dev.shipshape.postgres.PgTools;
 import dev.shipshape.postgres.PostgresRecords;
-import dev.shipshape.runbook.DatabaseSettings;
+import dev.shipshape.plan.Planner;
 import dev.shipshape.runbook.DatabaseTarget;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.secrets.SecretResolver;
@@ -45,10 +45,11 @@ final class DbTarget {
         var env = loaded.environment(environment).orElseThrow(() -> new ShipshapeException(Code.INVALID_INPUT,
                 "environment '" + environment + "' is not defined in " + RunbookFiles.shown(context,
                         loaded.source()) + "; defined: " + String.join(", ", loaded.environments().keySet())));
-        DatabaseSettings database = env.databaseIfAny().orElseThrow(() -> new ShipshapeException(Code.INVALID_INPUT,
-                "environment '" + environment + "' declares no database; add environments." + environment
-                        + ".database with url, user and password"));
-        return new DatabaseTarget(loaded.service(), environment, database);
+        env.databaseIfAny().orElseThrow(() -> new ShipshapeException(Code.INVALID_INPUT, "environment '"
+                + environment + "' declares no database; add environments." + environment
+                + ".database with url, user and password"));
+        // ${vars.NAME} and ${env:NAME} resolve as in a deployment's plan; secrets stay references until connecting
+        return new Planner(context.env).database(loaded, environment);
     }
 
     /** Everything a command needs to work on the database, secrets revealed in memory only. */

@@ -44,6 +44,24 @@ public final class Planner {
                 runbook.source().toAbsolutePath().getParent(), runbook.onInterrupted());
     }
 
+    /**
+     * An environment's database block for the {@code db} commands, with {@code ${vars.NAME}} and
+     * {@code ${env:NAME}} resolved exactly as in a plan; secret references stay for the caller to reveal.
+     *
+     * @throws ShipshapeException INVALID_INPUT for an unknown environment, no database, or an unset {@code ${env:NAME}}
+     */
+    public DatabaseTarget database(Runbook runbook, String environment) {
+        var env = runbook.environment(environment).orElseThrow(() -> unknownEnvironment(runbook, environment));
+        var values = new References(runbook, env, null, null, processEnv);
+        String where = "environments." + environment + ".database";
+        DatabaseTarget target = new DatabaseTarget(runbook.service(), environment, env.databaseIfAny().orElseThrow(
+                () -> new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "environment '" + environment
+                        + "' declares no database; add " + where + " with url, user and password")))
+                .mapStrings(s -> values.resolve(s, where));
+        values.failIfMissing();
+        return target;
+    }
+
     private static List<PlannedStep> plan(String stage, Phase phase, List<Step> steps, References values) {
         List<PlannedStep> planned = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {

@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
  */
 public record DatabaseTarget(String service, String environment, DatabaseSettings settings) {
 
-    DatabaseTarget mapStrings(UnaryOperator<String> f) {
+    /** The same target with every string of its settings passed through {@code f} (resolving references). */
+    public DatabaseTarget mapStrings(UnaryOperator<String> f) {
         return new DatabaseTarget(service, environment, settings.mapStrings(f));
     }
 
