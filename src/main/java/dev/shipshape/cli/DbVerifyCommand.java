@@ -25,6 +25,9 @@ final class DbVerifyCommand implements Callable<Integer> {
     String backup;
     @Option(names = "--jobs", description = "Parallel pg_restore jobs")
     Integer jobs;
+    @Option(names = "--server", paramLabel = "jdbc:postgresql://HOST:PORT/DB", description = "Restore on this "
+            + "server instead, with the environment's login")
+    String serverUrl;
 
     DbVerifyCommand(Context context) {
         this.context = context;
@@ -34,7 +37,7 @@ final class DbVerifyCommand implements Callable<Integer> {
     public Integer call() {
         try (Store opened = context.openStore(target.store.url)) {
             DatabaseWork work = target.work(context, opened.postgres());
-            DatabaseAddress server = work.address();
+            DatabaseAddress server = serverUrl == null ? work.address() : work.address().atServer(serverUrl);
             DrillReport report = new RecoveryDrill(work).run(backup, server, jobs);
             opened.postgres().action(work.action("verify", report.backup().id(), null, report.passed() ? "passed"
                     : "failed: " + String.join("; ", report.problems())));
@@ -42,6 +45,8 @@ final class DbVerifyCommand implements Callable<Integer> {
                 context.out.println(DbJson.write(report));
             } else {
                 print(report);
+                context.out.println("  restored into " + report.scratchDatabase() + " on " + server.host() + ":"
+                        + server.port() + " (dropped afterwards)");
             }
             return report.passed() ? ExitCode.SUCCEEDED : ExitCode.FAILED;
         }

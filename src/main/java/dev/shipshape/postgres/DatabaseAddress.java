@@ -37,19 +37,33 @@ public final class DatabaseAddress {
 
     /** Parses the settings' URL and reveals user and password with {@code secrets}. */
     public static DatabaseAddress of(DatabaseSettings settings, Secrets secrets) {
-        String url = settings.url();
+        URI uri = parse(settings.url());
+        return new DatabaseAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), databaseOf(uri),
+                secrets.reveal(settings.user()), secrets.reveal(settings.password()), secrets);
+    }
+
+    /** The same login on another server ({@code db verify --server}): host and port of {@code url}. */
+    public DatabaseAddress atServer(String url) {
+        URI uri = parse(url);
+        return new DatabaseAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), databaseOf(uri), user,
+                password, secrets);
+    }
+
+    private static URI parse(String url) {
         if (url == null || !url.startsWith("jdbc:postgresql://")) {
             throw new ShipshapeException(Code.INVALID_INPUT, "database url '" + url + "' is not a PostgreSQL JDBC "
                     + "URL; write jdbc:postgresql://HOST:PORT/DATABASE");
         }
         URI uri = URI.create(url.substring("jdbc:".length()));
-        String name = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-        if (uri.getHost() == null || name.isEmpty()) {
+        if (uri.getHost() == null || databaseOf(uri).isEmpty()) {
             throw new ShipshapeException(Code.INVALID_INPUT, "database url '" + url + "' needs a host and a "
                     + "database name: jdbc:postgresql://HOST:PORT/DATABASE");
         }
-        return new DatabaseAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), name,
-                secrets.reveal(settings.user()), secrets.reveal(settings.password()), secrets);
+        return uri;
+    }
+
+    private static String databaseOf(URI uri) {
+        return uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
     }
 
     /** The same server and login, another database (a scratch copy, or {@code postgres} to create one). */
