@@ -9,8 +9,8 @@ import dev.shipshape.engine.EngineSettings;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.steps.OutputTail;
 import dev.shipshape.steps.StepExecutors;
-import dev.shipshape.steps.approval.ApprovalLedger;
 import dev.shipshape.steps.approval.ApprovalStepExecutor;
+import dev.shipshape.steps.postgres.PostgresStepExecutor;
 import dev.shipshape.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,16 +80,13 @@ final class Context {
         return storeUrl(option) != null || Files.isDirectory(cwd.resolve(STORE_DIR));
     }
 
-    Engine engine(RunStore store) {
-        return engine(store, null);
-    }
-
-    /** @param approvals where approval steps look for decisions; null when the command has none */
-    Engine engine(RunStore store, ApprovalLedger approvals) {
+    /** An engine over an open store: its steps record approvals, backups and database actions there. */
+    Engine engine(Store opened) {
         EngineSettings defaults = EngineSettings.defaults();
         StepExecutors executors = new StepExecutors(StepExecutors.defaultHttpClient(), OutputTail.DEFAULT_LIMIT,
-                approvals == null ? null : new ApprovalStepExecutor(approvals, clock, APPROVAL_POLL));
-        return new Engine(store, executors, new EngineSettings(clock, defaults.holder(), defaults.lease(),
+                new ApprovalStepExecutor(opened.gates(), clock, APPROVAL_POLL),
+                new PostgresStepExecutor(opened.postgres(), env, clock));
+        return new Engine(opened.runs(), executors, new EngineSettings(clock, defaults.holder(), defaults.lease(),
                 defaults.cancelPoll()));
     }
 

@@ -69,7 +69,7 @@ final class DeployCommand implements Callable<Integer> {
             RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text());
             CancelSignal signal = new CancelSignal();
             Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
-            RunOutcome outcome = context.engine(runs, opened.gates()).start(plan, request, secrets,
+            RunOutcome outcome = context.engine(opened).start(plan, request, secrets,
                     gates.recording(plan, passed.get().report(), listener(plan)), signal);
             return Outcomes.report(context, runs, outcome, output.json());
         }

@@ -6,8 +6,14 @@ import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.ApprovalStep;
 import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.runbook.PostgresBackupStep;
+import dev.shipshape.runbook.PostgresDiagnoseStep;
+import dev.shipshape.runbook.PostgresMigrateStep;
+import dev.shipshape.runbook.PostgresQueryStep;
+import dev.shipshape.runbook.PostgresRestoreStep;
 import dev.shipshape.runbook.RunStep;
 import dev.shipshape.runbook.Step;
+import dev.shipshape.runbook.UsesDatabase;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,8 +68,20 @@ final class PlanText {
                     lines.add(indent + "    expect " + expectation(http));
                 }
             }
+            case PostgresBackupStep backup -> lines.add(database(backup, indent));
+            case PostgresRestoreStep restore -> lines.add(database(restore, indent));
+            case PostgresMigrateStep migrate -> lines.add(database(migrate, indent));
+            case PostgresQueryStep query -> lines.add(database(query, indent));
+            case PostgresDiagnoseStep diagnose -> lines.add(database(diagnose, indent));
         }
         return lines;
+    }
+
+    /** Where a PostgreSQL step connects; the password is never shown, not even as a reference. */
+    private static String database(UsesDatabase step, String indent) {
+        var settings = step.target().settings();
+        return indent + "    database " + Masked.of(settings.url()) + (settings.user() == null ? ""
+                : " as " + Masked.of(settings.user()));
     }
 
     private static String expectation(HttpStep http) {

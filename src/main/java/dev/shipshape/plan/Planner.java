@@ -1,9 +1,12 @@
 package dev.shipshape.plan;
 
 import dev.shipshape.ShipshapeException;
+import dev.shipshape.runbook.DatabaseTarget;
+import dev.shipshape.runbook.Environment;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.Stage;
 import dev.shipshape.runbook.Step;
+import dev.shipshape.runbook.UsesDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +35,12 @@ public final class Planner {
         List<PlannedStage> stages = new ArrayList<>();
         for (Stage stage : StageOrder.of(runbook.stages())) {
             stages.add(new PlannedStage(stage.name(), stage.needs(), stage.onFailure(), stage.timeout(),
-                    plan(stage.name(), Phase.MAIN, stage.steps(), values),
-                    plan(stage.name(), Phase.ROLLBACK, stage.rollback(), values)));
+                    plan(stage.name(), Phase.MAIN, bind(stage.steps(), runbook, env), values),
+                    plan(stage.name(), Phase.ROLLBACK, bind(stage.rollback(), runbook, env), values)));
         }
         values.failIfMissing();
         return new Plan(runbook.service(), environment, version, previousVersion, "deploy", stages,
-                plan("always", Phase.ALWAYS, runbook.always(), values),
+                plan("always", Phase.ALWAYS, bind(runbook.always(), runbook, env), values),
                 runbook.source().toAbsolutePath().getParent(), runbook.onInterrupted());
     }
 
@@ -52,6 +55,24 @@ public final class Planner {
         return text -> values.resolve(text, "checklist");
     }
 
+    /**
+     * An environment's database block for the {@code db} commands, with {@code ${vars.NAME}} and
+     * {@code ${env:NAME}} resolved exactly as in a plan; secret references stay for the caller to reveal.
+     *
+     * @throws ShipshapeException INVALID_INPUT for an unknown environment, no database, or an unset {@code ${env:NAME}}
+     */
+    public DatabaseTarget database(Runbook runbook, String environment) {
+        var env = runbook.environment(environment).orElseThrow(() -> unknownEnvironment(runbook, environment));
+        var values = new References(runbook, env, null, null, processEnv);
+        String where = "environments." + environment + ".database";
+        DatabaseTarget target = new DatabaseTarget(runbook.service(), environment, env.databaseIfAny().orElseThrow(
+                () -> new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "environment '" + environment
+                        + "' declares no database; add " + where + " with url, user and password")))
+                .mapStrings(s -> values.resolve(s, where));
+        values.failIfMissing();
+        return target;
+    }
+
     private static List<PlannedStep> plan(String stage, Phase phase, List<Step> steps, References values) {
         List<PlannedStep> planned = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -59,6 +80,20 @@ public final class Planner {
             planned.add(new PlannedStep(id, stage, phase, i + 1, steps.get(i).mapStrings(s -> values.resolve(s, id))));
         }
         return planned;
+    }
+
+    /** PostgreSQL steps work on the environment's database; one that declares none cannot run them. */
+    private static List<Step> bind(List<Step> steps, Runbook runbook, Environment env) {
+        return steps.stream().map(step -> step instanceof UsesDatabase uses
+                ? uses.bind(new DatabaseTarget(runbook.service(), env.name(), env.databaseIfAny()
+                        .orElseThrow(() -> noDatabase(runbook, env, step))))
+                : step).toList();
+    }
+
+    private static ShipshapeException noDatabase(Runbook runbook, Environment env, Step step) {
+        return new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "step '" + step.displayName() + "' ("
+                + step.kind() + ") needs a database, but environment '" + env.name() + "' in " + runbook.source()
+                + " declares none; add environments." + env.name() + ".database with url, user and password");
     }
 
     private static ShipshapeException unknownEnvironment(Runbook runbook, String name) {

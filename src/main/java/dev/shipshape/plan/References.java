@@ -39,7 +39,7 @@ final class References {
 
     private String value(Placeholder p, String where) {
         return switch (p.kind()) {
-            case VERSION -> version;
+            case VERSION -> version != null ? version : "${version}";
             case ENVIRONMENT -> environment;
             case PREVIOUS_VERSION -> previousVersion != null ? previousVersion : "${previous_version}";
             case VAR -> resolve(vars.getOrDefault(p.name(), ""), where);

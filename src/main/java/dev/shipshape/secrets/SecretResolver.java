@@ -33,7 +33,22 @@ public final class SecretResolver {
      * @throws ShipshapeException INVALID_INPUT naming every missing secret, or for an unsafe secrets file
      */
     public Secrets forPlan(Plan plan) {
-        Set<String> names = namesUsedBy(plan);
+        return forNames(namesUsedBy(plan));
+    }
+
+    /** The secrets that {@code texts} refer to (e.g. a database password outside any plan). */
+    public Secrets forTexts(String... texts) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String text : texts) {
+            if (text != null) {
+                Placeholders.find(text).stream().filter(p -> p.kind() == Placeholders.Kind.SECRET)
+                        .forEach(p -> names.add(p.name()));
+            }
+        }
+        return forNames(names);
+    }
+
+    private Secrets forNames(Set<String> names) {
         Map<String, String> fileValues = names.isEmpty() ? Map.of() : SecretsFile.read(secretsFile);
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> missing = new LinkedHashSet<>();

@@ -7,7 +7,15 @@ import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.ApprovalStep;
 import dev.shipshape.runbook.HttpStep;
 import dev.shipshape.steps.approval.ApprovalStepExecutor;
+import dev.shipshape.postgres.PostgresRecords;
+import dev.shipshape.runbook.PostgresBackupStep;
+import dev.shipshape.runbook.PostgresDiagnoseStep;
+import dev.shipshape.runbook.PostgresMigrateStep;
+import dev.shipshape.runbook.PostgresQueryStep;
+import dev.shipshape.runbook.PostgresRestoreStep;
 import dev.shipshape.runbook.RunStep;
+import dev.shipshape.steps.postgres.PostgresStepExecutor;
+import java.time.Clock;
 import dev.shipshape.steps.http.HttpStepExecutor;
 import dev.shipshape.steps.shell.ShellStepExecutor;
 import java.net.http.HttpClient;
@@ -25,6 +33,7 @@ public final class StepExecutors implements StepExecutor {
     private final ShellStepExecutor shell;
     private final HttpStepExecutor http;
     private final ApprovalStepExecutor approval;
+    private final PostgresStepExecutor postgres;
 
     /** Default settings: a client that follows no redirects, and a 64 KiB output tail. */
     public StepExecutors() {
@@ -36,20 +45,24 @@ public final class StepExecutors implements StepExecutor {
      * @param tailLimitBytes how much of a step's output its result keeps
      */
     public StepExecutors(HttpClient httpClient, int tailLimitBytes) {
-        this(httpClient, tailLimitBytes, null);
+        this(httpClient, tailLimitBytes, null, new PostgresStepExecutor(PostgresRecords.NONE, System.getenv(),
+                Clock.systemUTC()));
     }
 
     /**
      * @param approval waits for {@code approval} steps; null when nothing can record approvals (such
      *                 a step then fails, saying so)
+     * @param postgres runs {@code postgres.*} steps and records their backups and actions
      */
-    public StepExecutors(HttpClient httpClient, int tailLimitBytes, ApprovalStepExecutor approval) {
+    public StepExecutors(HttpClient httpClient, int tailLimitBytes, ApprovalStepExecutor approval,
+                         PostgresStepExecutor postgres) {
         if (tailLimitBytes <= 0) {
             throw new IllegalArgumentException("output tail limit must be positive, got " + tailLimitBytes);
         }
         this.shell = new ShellStepExecutor(tailLimitBytes);
         this.http = new HttpStepExecutor(httpClient, tailLimitBytes);
         this.approval = approval;
+        this.postgres = postgres;
     }
 
     /**
@@ -72,6 +85,11 @@ public final class StepExecutors implements StepExecutor {
             case HttpStep request -> http.execute(request, context);
             case ApprovalStep wait -> approval != null ? approval.execute(planned.id(), wait, context)
                     : StepResult.failure(null, "approval steps need a store to record approvals in", null, 0);
+            case PostgresBackupStep s -> postgres.execute(s, context);
+            case PostgresRestoreStep s -> postgres.execute(s, context);
+            case PostgresMigrateStep s -> postgres.execute(s, context);
+            case PostgresQueryStep s -> postgres.execute(s, context);
+            case PostgresDiagnoseStep s -> postgres.execute(s, context);
         };
     }
 }

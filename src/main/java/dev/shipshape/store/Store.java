@@ -4,6 +4,7 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.gates.GateLedger;
+import dev.shipshape.postgres.PostgresRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,11 @@ public final class Store implements AutoCloseable {
     /** Gate decisions, approvals and checklist sign-offs. */
     public GateLedger gates() {
         return gates;
+    }
+
+    /** Backups and actions of PostgreSQL operations. */
+    public PostgresRecords postgres() {
+        return new JdbcPostgresRecords(database);
     }
 
     @Override

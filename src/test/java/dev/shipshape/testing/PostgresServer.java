@@ -68,10 +68,26 @@ public final class PostgresServer {
         if (binDir.isEmpty()) {
             missingBinaries(env);
         }
+        return local(binDir.get());
+    }
+
+    /**
+     * A second, separate cluster with the same superuser and password (a recovery drill on another
+     * server); stopped when the JVM exits.
+     */
+    public static PostgresServer another() {
+        Optional<Path> binDir = findBinDir(System.getenv());
+        if (binDir.isEmpty()) {
+            missingBinaries(System.getenv());
+        }
+        return local(binDir.get());
+    }
+
+    private static PostgresServer local(Path binDir) {
         try {
-            LocalCluster cluster = LocalCluster.start(binDir.get());
+            LocalCluster cluster = LocalCluster.start(binDir);
             return new PostgresServer("127.0.0.1", cluster.port(), LocalCluster.SUPERUSER, LocalCluster.PASSWORD,
-                    binDir.get(), null);
+                    binDir, null);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a PostgreSQL test cluster", e);
         }

@@ -1,5 +1,6 @@
 package dev.shipshape.runbook.yaml;
 
+import dev.shipshape.runbook.DatabaseSettings;
 import dev.shipshape.runbook.Environment;
 import dev.shipshape.runbook.gates.Checklist;
 import dev.shipshape.runbook.gates.Gates;
@@ -11,21 +12,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one environment: its vars and its gates ({@code windows}, {@code promote_from} with
- * {@code soak}, {@code checklist}). {@code promote_from} must name another environment.
+ * Reads one environment: its vars, its gates ({@code windows}, {@code promote_from} with
+ * {@code soak}, {@code checklist}) and its {@code database}. {@code promote_from} must name another
+ * environment.
  */
 final class EnvironmentReader {
 
-    private static final List<String> KEYS = List.of("vars", "windows", "promote_from", "soak", "checklist");
+    private static final List<String> KEYS = List.of("vars", "windows", "promote_from", "soak", "checklist",
+            "database");
 
     private final Values values;
     private final WindowsReader windows;
     private final ChecklistReader checklist;
+    private final DatabaseReader database;
 
     EnvironmentReader(Values values) {
         this.values = values;
         this.windows = new WindowsReader(values);
         this.checklist = new ChecklistReader(values);
+        this.database = new DatabaseReader(values);
     }
 
     /** An environment may be written empty ({@code production: {}} or {@code production:}). */
@@ -33,11 +38,13 @@ final class EnvironmentReader {
         if (node instanceof Node.Scalar s && s.isNull()) {
             return new Environment(name, Map.of());
         }
-        return Fields.of(node, path, values, "a map with the environment's vars and gates").map(f -> {
+        return Fields.of(node, path, values, "a map with the environment's vars, gates and database").map(f -> {
             f.allowOnly(KEYS);
             Windows w = f.optional("windows").flatMap(n -> windows.read(n, f.path("windows"), name)).orElse(null);
             Checklist c = f.optional("checklist").flatMap(n -> checklist.read(n, f.path("checklist"))).orElse(null);
-            return new Environment(name, f.textMap("vars"), new Gates(w, promotion(f, name, names), c));
+            DatabaseSettings db = f.optional("database").flatMap(n -> database.database(n, f.path("database")))
+                    .orElse(null);
+            return new Environment(name, f.textMap("vars"), new Gates(w, promotion(f, name, names), c), db);
         }).orElse(new Environment(name, Map.of()));
     }
 

@@ -25,7 +25,7 @@ class StepKindProblemsTest {
                     steps:
                       - shell: make
                 """))).containsExactly(
-                "bad.yaml:7:9: stages[0].steps[0]: unknown step kind 'shell' (expected one of: run, http, approval)");
+                "bad.yaml:7:9: stages[0].steps[0]: unknown step kind 'shell' (expected one of: run, http, approval, postgres.backup, postgres.restore, postgres.migrate, postgres.query, postgres.diagnose)");
     }
 
     @Test
@@ -35,7 +35,7 @@ class StepKindProblemsTest {
                     steps:
                       - name: compile
                         timeout: 5m
-                """))).containsExactly("bad.yaml:7:9: stages[0].steps[0]: step has no kind; expected one of: run, http, approval");
+                """))).containsExactly("bad.yaml:7:9: stages[0].steps[0]: step has no kind; expected one of: run, http, approval, postgres.backup, postgres.restore, postgres.migrate, postgres.query, postgres.diagnose");
     }
 
     @Test
@@ -56,7 +56,7 @@ class StepKindProblemsTest {
                     steps:
                       - make all
                 """))).containsExactly(
-                "bad.yaml:7:9: stages[0].steps[0]: expected a step (a map with one of: run, http, approval), got a string");
+                "bad.yaml:7:9: stages[0].steps[0]: expected a step (a map with one of: run, http, approval, postgres.backup, postgres.restore, postgres.migrate, postgres.query, postgres.diagnose), got a string");
     }
 
     @Test

@@ -1,0 +1,132 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.postgres.DatabaseWork;
+import dev.shipshape.postgres.PostgresRecords;
+import dev.shipshape.postgres.lint.Finding;
+import dev.shipshape.postgres.lint.Linter;
+import dev.shipshape.postgres.migrate.Migrations;
+import dev.shipshape.postgres.trace.MigrationTrace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The migration safety lint over SQL files, without any database. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Classify every statement of SQL migrations as safe, caution or unsafe, with the lock it "
+                + "takes and a safer alternative. Needs no database.",
+                "With --trace --env ENV: runs the files (default: the environment's pending migrations) on an empty "
+                        + "scratch copy of the environment's schema and shows the lock actually taken and whether "
+                        + "each table was rewritten; the copy is dropped afterwards.",
+                "Exit: 0 nothing unsafe, 5 something unsafe (not allowed by its file), 2 SQL that does not parse."})
+final class DbLintCommand implements Callable<Integer> {
+
+    private final Context context;
+    @Mixin
+    Options.OutputOption output;
+    @Option(names = "--pg-version", defaultValue = "15", description = "PostgreSQL major version (default: "
+            + "${DEFAULT-VALUE})")
+    int pgVersion;
+    @Option(names = "--trace", description = "Run the migrations on a scratch copy of the schema (needs --env)")
+    boolean trace;
+    @Option(names = "--env", description = "Environment whose schema --trace copies")
+    String environment;
+    @Option(names = "--runbook", paramLabel = "FILE", description = "Runbook for --trace (default: shipshape.yaml)")
+    Path runbookFile;
+    @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600")
+    Path secretsFile;
+    @Parameters(arity = "0..*", paramLabel = "FILE.sql", description = "Migration files")
+    List<Path> files = List.of();
+
+    DbLintCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        List<Finding> findings = trace ? traced() : linted();
+        if (output.json()) {
+            context.out.println(DbJson.write(findings.stream().map(DbLintCommand::json).toList()));
+        } else {
+            findings.forEach(f -> LintText.lines(f).forEach(context.out::println));
+            long unsafe = findings.stream().filter(Finding::blocking).count();
+            context.out.println(findings.size() + " statement(s), " + unsafe + " unsafe");
+        }
+        return findings.stream().anyMatch(Finding::blocking) ? ExitCode.BLOCKED : ExitCode.SUCCEEDED;
+    }
+
+    private List<Finding> linted() {
+        if (files.isEmpty()) {
+            throw new ShipshapeException(Code.INVALID_INPUT, "name the SQL files to lint, e.g. 'shipshape db lint "
+                    + "db/migrations/V2__add_index.sql', or use --trace --env ENV for pending migrations");
+        }
+        Linter linter = new Linter(pgVersion);
+        List<Finding> findings = new ArrayList<>();
+        for (Path file : files) {
+            findings.addAll(linter.lint(file.toString(), read(context.cwd.resolve(file), file)));
+        }
+        return findings;
+    }
+
+    private List<Finding> traced() {
+        if (environment == null) {
+            throw new ShipshapeException(Code.INVALID_INPUT, "--trace needs --env ENV: the environment whose schema "
+                    + "is copied to a scratch database");
+        }
+        DatabaseWork work = DbTarget.of(runbookFile, environment, secretsFile).work(context, PostgresRecords.NONE);
+        List<Path> run = files.isEmpty() ? new Migrations(work.address(), DbMigrateCommand.folder(work)).pendingFiles()
+                : files.stream().map(context.cwd::resolve).toList();
+        files.forEach(f -> read(context.cwd.resolve(f), f));
+        return new MigrationTrace(work).trace(run);
+    }
+
+    private static String read(Path path, Path shown) {
+        try {
+            return Files.readString(path);
+        } catch (NoSuchFileException e) {
+            throw new ShipshapeException(Code.NOT_FOUND, "SQL file not found: " + shown);
+        } catch (IOException e) {
+            throw new ShipshapeException(Code.NOT_FOUND, "cannot read " + shown + ": " + e.getMessage());
+        }
+    }
+
+    static Map<String, Object> json(Finding f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", f.file());
+        out.put("line", f.line());
+        out.put("statement", f.statement());
+        out.put("verdict", f.verdict().word());
+        out.put("lock", f.lock());
+        out.put("rewrite", f.rewrite());
+        out.put("app_compatible", f.appCompatible());
+        out.put("reason", f.reason());
+        out.put("alternative", f.alternative());
+        out.put("allowed", f.allowance());
+        if (f.observed() != null) {
+            out.put("observed", observed(f));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> observed(Finding f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("lock", f.observed().lock());
+        out.put("locked_on", f.observed().lockedOn());
+        out.put("rewrite", f.observed().rewrote());
+        out.put("rewritten", f.observed().rewritten());
+        out.put("error", f.observed().error());
+        out.put("differs_from_lint", f.observedDiffers());
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.postgres.DatabaseWork;
+import dev.shipshape.postgres.migrate.MigrationRun;
+import dev.shipshape.store.Store;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Applies pending migrations: lint, backup (with a policy), apply, policy on failure. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = {"Apply pending migrations (safety lint and a backup first; restore or stop on failure).",
+                "Exit: 0 applied, 1 failed, 5 blocked by unsafe statements in a production environment."})
+final class DbMigrateCommand implements Callable<Integer> {
+
+    private final Context context;
+    @Mixin
+    DbTarget target;
+
+    DbMigrateCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Store opened = context.openStore(target.store.url)) {
+            DatabaseWork work = target.work(context, opened.postgres());
+            MigrationRun.Report report;
+            try {
+                report = new MigrationRun(work, folder(work)).run(Map.of());
+            } catch (MigrationRun.Blocked blocked) {
+                context.err.println("shipshape: " + blocked.getMessage());
+                return ExitCode.BLOCKED;
+            }
+            context.out.println(report.applied().isEmpty() ? "no pending migrations" : "applied "
+                    + String.join(", ", report.applied()) + (report.backupId() == null ? ""
+                    : " (backup " + report.backupId() + " taken first)"));
+            return ExitCode.SUCCEEDED;
+        }
+    }
+
+    static java.nio.file.Path folder(DatabaseWork work) {
+        String folder = work.target().settings().migrations();
+        if (folder == null) {
+            throw new ShipshapeException(Code.INVALID_INPUT, "environment " + work.environment() + " declares no "
+                    + "migrations folder; set database.migrations");
+        }
+        return work.runbookFolder().resolve(folder);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.postgres.DatabaseWork;
+import dev.shipshape.postgres.backup.BackupManifest;
+import dev.shipshape.postgres.backup.Restore;
+import dev.shipshape.store.Store;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Replaces an environment's database with a backup, after checking it and asking. */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Restore a backup over the environment's database (data written since is lost).")
+final class DbRestoreCommand implements Callable<Integer> {
+
+    private final Context context;
+    @Mixin
+    DbTarget target;
+    @Option(names = "--backup", required = true, paramLabel = "ID|latest", description = "Backup to restore")
+    String backup;
+    @Option(names = "--jobs", description = "Parallel pg_restore jobs (default: the backup policy's)")
+    Integer jobs;
+    @Option(names = "--yes", description = "Confirm the data loss without asking")
+    boolean yes;
+    @Option(names = "--reason", description = "Why (recorded)")
+    String reason;
+
+    DbRestoreCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Store opened = context.openStore(target.store.url)) {
+            DatabaseWork work = target.work(context, opened.postgres());
+            Restore restore = new Restore(work);
+            BackupManifest chosen = restore.verified(backup);
+            String warning = "restoring " + chosen.id() + " (taken " + chosen.startedAt() + ") replaces "
+                    + work.address() + ": everything written since then is lost";
+            context.err.println("warning: " + warning);
+            if (!DbTarget.confirmed(context, yes, "Restore " + chosen.id() + "?")) {
+                context.err.println("shipshape: not confirmed; nothing was restored (pass --yes to confirm)");
+                return ExitCode.USAGE;
+            }
+            Restore.Restored done = restore.restore(chosen.id(), jobs, reason);
+            context.out.println("restored " + done.backup().id() + " into " + work.address() + " in "
+                    + done.took().toMillis() + " ms");
+            return ExitCode.SUCCEEDED;
+        }
+    }
+}

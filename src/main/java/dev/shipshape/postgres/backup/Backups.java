@@ -1,0 +1,138 @@
+package dev.shipshape.postgres.backup;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.postgres.ChildProcess;
+import dev.shipshape.postgres.DatabaseWork;
+import dev.shipshape.postgres.ServerFacts;
+import dev.shipshape.runbook.BackupPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes backups with pg_dump and applies the retention policy. The backup is published (renamed,
+ * manifest written, marked valid in the store) only after pg_dump exited 0 and its checksum was
+ * computed; on any failure the partial dump is removed and the attempt is recorded as failed.
+ */
+public final class Backups {
+
+    private final DatabaseWork work;
+    private final BackupFolder folder;
+
+    public Backups(DatabaseWork work) {
+        this.work = work;
+        this.folder = new BackupFolder(work.backupFolder());
+    }
+
+    public BackupFolder folder() {
+        return folder;
+    }
+
+    /** Takes one backup; {@code label} is kept in its manifest. */
+    public BackupManifest take(String label) {
+        ServerFacts facts = facts();
+        Path pgDump = work.tools().find("pg_dump", facts.major());
+        Instant start = work.clock().instant();
+        String id = folder.claim(start);
+        work.records().backupStarted(id, work.service(), work.environment(), work.runId(), start);
+        Path partial = folder.partial(id);
+        work.say("backing up " + work.address() + " to " + folder.path().resolve(id) + " ...");
+        ChildProcess.Result result = ChildProcess.run(argv(pgDump, partial), work.address().childEnvironment(),
+                null, work.timeout(), work.cancelled());
+        if (!result.succeeded()) {
+            throw failed(id, partial, why(result));
+        }
+        long millis = Duration.between(start, work.clock().instant()).toMillis();
+        BackupPolicy policy = work.backupPolicy();
+        BackupManifest manifest = new BackupManifest(id, work.service(), work.environment(),
+                work.address().database(), facts.serverVersion(), facts.schemaVersion(),
+                policy.format().name().toLowerCase(java.util.Locale.ROOT),
+                id + (policy.format() == BackupPolicy.Format.DIRECTORY ? ".dir" : ".dump"),
+                Checksum.sizeOf(partial), Checksum.of(partial), start, millis, work.runId(), label);
+        try {
+            folder.publish(partial, manifest);
+        } catch (IOException e) {
+            throw failed(id, partial, "could not publish it: " + e.getMessage());
+        }
+        work.records().backupValid(manifest);
+        work.say("backup " + id + " valid: " + manifest.sizeBytes() + " bytes, sha256 " + manifest.sha256());
+        applyRetention();
+        return manifest;
+    }
+
+    private ServerFacts facts() {
+        try (Connection c = work.address().connect()) {
+            return ServerFacts.of(c);
+        } catch (SQLException e) {
+            throw new ShipshapeException(Code.FAILED, "cannot read the server version of " + work.address() + ": "
+                    + work.address().redact(e.getMessage()));
+        }
+    }
+
+    private List<String> argv(Path pgDump, Path partial) {
+        BackupPolicy policy = work.backupPolicy();
+        List<String> argv = new ArrayList<>(List.of(pgDump.toString(), "--no-password", "--file",
+                partial.toString()));
+        if (policy.format() == BackupPolicy.Format.DIRECTORY) {
+            argv.addAll(List.of("--format=directory", "--jobs=" + policy.jobs()));
+        } else {
+            argv.add("--format=custom");
+        }
+        return argv;
+    }
+
+    private String why(ChildProcess.Result result) {
+        if (result.timedOut()) {
+            return "pg_dump timed out after " + dev.shipshape.runbook.Durations.format(work.timeout());
+        }
+        if (result.cancelled()) {
+            return "cancelled";
+        }
+        return "pg_dump exited with " + result.exitCode() + ": " + lastLines(work.address().redact(result.output()));
+    }
+
+    static String lastLines(String output) {
+        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+        return String.join(" / ", lines.subList(Math.max(0, lines.size() - 3), lines.size())).strip();
+    }
+
+    private ShipshapeException failed(String id, Path partial, String reason) {
+        removeQuietly(partial);
+        work.records().backupFailed(id, reason);
+        return new ShipshapeException(Code.FAILED, "backup " + id + " of " + work.address() + " failed: " + reason
+                + "; no backup was marked valid");
+    }
+
+    private static void removeQuietly(Path partial) {
+        try (var files = Files.walk(partial)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a leftover .partial is never listed as a backup; nothing to do
+        }
+    }
+
+    /** Deletes what the policy says may go; returns what was deleted and why. */
+    public List<Retention.Deletion> applyRetention() {
+        BackupPolicy policy = work.backupPolicy();
+        if (policy.keep() == null && policy.maxAge() == null) {
+            return List.of();
+        }
+        List<Retention.Deletion> deletions = Retention.decide(folder.list(), policy.keep(), policy.maxAge(),
+                work.clock().instant(), work.records().heldByUnfinishedRuns(work.service(), work.environment()));
+        for (Retention.Deletion d : deletions) {
+            folder.delete(d.backup());
+            work.records().backupDeleted(d.backup().id());
+            work.say("deleted backup " + d.backup().id() + " (" + d.reason() + ")");
+        }
+        return deletions;
+    }
+}

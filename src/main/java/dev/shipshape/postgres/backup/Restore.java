@@ -1,0 +1,117 @@
+package dev.shipshape.postgres.backup;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.postgres.ChildProcess;
+import dev.shipshape.postgres.DatabaseAddress;
+import dev.shipshape.postgres.DatabaseWork;
+import dev.shipshape.postgres.ServerFacts;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Restores a backup. The checksum is verified before anything is touched; then the database is
+ * dropped (other sessions are terminated), created empty and filled with pg_restore, so that
+ * objects created after the backup (by a failed migration, say) are gone too.
+ */
+public final class Restore {
+
+    /** What a restore did. */
+    public record Restored(BackupManifest backup, Duration took) {
+    }
+
+    private final DatabaseWork work;
+    private final BackupFolder folder;
+
+    public Restore(DatabaseWork work) {
+        this.work = work;
+        this.folder = new BackupFolder(work.backupFolder());
+    }
+
+    /** The backup a restore of {@code idOrLatest} would use, checksum verified. */
+    public BackupManifest verified(String idOrLatest) {
+        BackupManifest backup = folder.find(idOrLatest);
+        Path file = folder.fileOf(backup);
+        if (!java.nio.file.Files.exists(file)) {
+            throw new ShipshapeException(Code.FAILED, "backup " + backup.id() + " is missing its dump " + file
+                    + "; nothing was restored");
+        }
+        String actual = Checksum.of(file);
+        if (!actual.equals(backup.sha256())) {
+            throw new ShipshapeException(Code.FAILED, "backup " + backup.id() + " is corrupted: sha256 of " + file
+                    + " is " + actual + ", its manifest says " + backup.sha256() + "; nothing was restored, pick "
+                    + "another backup ('shipshape db backups')");
+        }
+        return backup;
+    }
+
+    /** Replaces the environment's database with the backup; records it. */
+    public Restored restore(String idOrLatest, Integer jobs, String reason) {
+        BackupManifest backup = verified(idOrLatest);
+        Instant start = work.clock().instant();
+        try {
+            recreate(work.address());
+            into(backup, work.address(), jobs);
+        } catch (RuntimeException e) {
+            work.records().action(work.action("restore", backup.id(), reason, "failed: " + e.getMessage()));
+            throw e;
+        }
+        Duration took = Duration.between(start, work.clock().instant());
+        work.records().action(work.action("restore", backup.id(), reason, "restored in " + took.toMillis() + " ms"));
+        return new Restored(backup, took);
+    }
+
+    /** pg_restore of a verified backup into an existing, empty database. */
+    void into(BackupManifest backup, DatabaseAddress target, Integer jobs) {
+        int serverMajor = major(target);
+        Path pgRestore = work.tools().find("pg_restore", serverMajor);
+        int parallel = jobs != null ? jobs : work.backupPolicy().jobs();
+        work.say("restoring " + backup.id() + " into " + target + (parallel > 1 ? " with " + parallel + " jobs" : "")
+                + " ...");
+        ChildProcess.Result result = ChildProcess.run(List.of(pgRestore.toString(), "--no-password",
+                        "--exit-on-error", "--jobs=" + Math.max(1, parallel), "--dbname=" + target.database(),
+                        folder.fileOf(backup).toString()), target.childEnvironment(), null, work.timeout(),
+                work.cancelled());
+        if (!result.succeeded()) {
+            throw new ShipshapeException(Code.FAILED, "pg_restore of " + backup.id() + " into " + target + " failed"
+                    + (result.timedOut() ? " (timed out)" : result.cancelled() ? " (cancelled)" : " with exit code "
+                    + result.exitCode()) + ": " + Backups.lastLines(target.redact(result.output())));
+        }
+    }
+
+    private static int major(DatabaseAddress target) {
+        try (Connection c = target.connect()) {
+            return ServerFacts.of(c).major();
+        } catch (SQLException e) {
+            throw new ShipshapeException(Code.FAILED, "cannot read the server version of " + target + ": "
+                    + target.redact(e.getMessage()));
+        }
+    }
+
+    /** Drops and re-creates a database, from the server's maintenance database. */
+    static void recreate(DatabaseAddress target) {
+        String name = quoted(target.database());
+        execute(target.withDatabase("postgres"), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)",
+                "CREATE DATABASE " + name);
+    }
+
+    static void execute(DatabaseAddress at, String... statements) {
+        try (Connection c = at.connect(); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new ShipshapeException(Code.FAILED, "could not run '" + statements[0] + "' on " + at + ": "
+                    + at.redact(e.getMessage()) + "; the role needs to own the database and have CREATEDB");
+        }
+    }
+
+    static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,47 @@
+package dev.shipshape.postgres.migrate;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.postgres.DatabaseAddress;
+import dev.shipshape.postgres.ServerFacts;
+import dev.shipshape.postgres.lint.Finding;
+import dev.shipshape.postgres.lint.Linter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The lint applied to pending migrations, for the server's own major version. */
+final class SafetyCheck {
+
+    private SafetyCheck() {
+    }
+
+    /** Environments where unsafe migrations are blocked: production ({@code prod}, {@code production-eu}, ...). */
+    static boolean protectedEnvironment(String name) {
+        return name.toLowerCase(Locale.ROOT).startsWith("prod");
+    }
+
+    static List<Finding> lint(DatabaseAddress address, List<Path> files) {
+        int major;
+        try (Connection c = address.connect()) {
+            major = ServerFacts.of(c).major();
+        } catch (SQLException e) {
+            throw new ShipshapeException(Code.FAILED, "cannot read the server version: " + e.getMessage());
+        }
+        Linter linter = new Linter(major);
+        List<Finding> all = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                all.addAll(linter.lint(file.getFileName().toString(), Files.readString(file)));
+            } catch (IOException e) {
+                throw new ShipshapeException(Code.FAILED, "cannot read migration " + file + ": " + e.getMessage());
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.shipshape.runbook;
+
+/**
+ * A step that works on its environment's database. The loader leaves the target empty; the
+ * planner binds the environment's {@link DatabaseSettings} with {@link #bind}.
+ */
+public interface UsesDatabase {
+
+    /** The bound database, or null before planning. */
+    DatabaseTarget target();
+
+    /** The same step bound to {@code target}. */
+    Step bind(DatabaseTarget target);
+}
