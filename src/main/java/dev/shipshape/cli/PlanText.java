@@ -4,7 +4,10 @@ import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.Durations;
+import dev.shipshape.runbook.AnalysisStep;
+import dev.shipshape.runbook.HealthStep;
 import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.runbook.SmokeStep;
 import dev.shipshape.runbook.RunStep;
 import dev.shipshape.runbook.Step;
 import java.util.ArrayList;
@@ -44,6 +47,7 @@ final class PlanText {
         if (stage.timeout() != null) {
             notes.add("timeout " + Durations.format(stage.timeout()));
         }
+        notes.addAll(VerificationPlanText.stageNotes(stage));
         notes.add("on failure: " + stage.onFailure().name().toLowerCase(java.util.Locale.ROOT));
         return "  (" + String.join(", ", notes) + ")";
     }
@@ -54,6 +58,9 @@ final class PlanText {
         lines.add(indent + planned.id() + "  " + step.kind() + "  " + Masked.of(step.summary()) + options(step));
         switch (step) {
             case RunStep run -> run.env().forEach((k, v) -> lines.add(indent + "    env " + k + "=" + Masked.of(v)));
+            case HealthStep health -> { }
+            case SmokeStep smoke -> lines.addAll(VerificationPlanText.smoke(smoke, indent));
+            case AnalysisStep analysis -> lines.addAll(VerificationPlanText.analysis(analysis, indent));
             case HttpStep http -> {
                 http.headers().forEach((k, v) -> lines.add(indent + "    header " + k + ": " + Masked.of(v)));
                 if (!http.expect().status().isEmpty() || !http.expect().json().isEmpty()) {

@@ -87,6 +87,11 @@ final class Execution {
             if (state == State.SUCCEEDED) {
                 continue;
             }
+            if (state == State.FAILED && choice == ResumeChoice.ROLLBACK) {
+                // Only a paused step is left failed in an unfinished stage: a person chose to roll back.
+                return failed(stage, step, StepResult.failure(null, "a person chose to roll back after a pause",
+                        null, 0));
+            }
             if (state == State.RUNNING && !step.step().idempotent()) {
                 Optional<Stop> decided = interrupted(stage, step);
                 if (decided.isPresent()) {
@@ -98,6 +103,9 @@ final class Execution {
             }
             StepResult result = attempts.run(step, budget, cancel, true);
             progress.step(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED);
+            if (result.paused()) {
+                return paused(stage, step, result);
+            }
             if (!result.succeeded()) {
                 return failed(stage, step, result);
             }
@@ -121,6 +129,15 @@ final class Execution {
         }
         return Optional.of(new Stop(RunStatus.HALTED, what + "; check what it did, then run: shipshape resume "
                 + journal.runId() + " --rerun (or --rollback)"));
+    }
+
+    /** A step asked a person: halt; resume re-runs it, {@code --rollback} rolls back. */
+    private Stop paused(PlannedStage stage, PlannedStep step, StepResult result) {
+        if (choice == ResumeChoice.ROLLBACK) {
+            return failed(stage, step, result);
+        }
+        return new Stop(RunStatus.HALTED, step.id() + " paused: " + result.message() + "; decide with: shipshape resume "
+                + journal.runId() + " --rerun (measure again) or --rollback");
     }
 
     private Stop failed(PlannedStage stage, PlannedStep step, StepResult result) {

@@ -33,7 +33,8 @@ public final class Planner {
         for (Stage stage : StageOrder.of(runbook.stages())) {
             stages.add(new PlannedStage(stage.name(), stage.needs(), stage.onFailure(), stage.timeout(),
                     plan(stage.name(), Phase.MAIN, stage.steps(), values),
-                    plan(stage.name(), Phase.ROLLBACK, stage.rollback(), values)));
+                    plan(stage.name(), Phase.ROLLBACK, stage.rollback(), values), stage.tier(),
+                    stage.probe(s -> values.resolve(s, stage.name() + "/probe"))));
         }
         values.failIfMissing();
         return new Plan(runbook.service(), environment, version, previousVersion, "deploy", stages,

@@ -4,7 +4,15 @@ import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepExecutor;
 import dev.shipshape.engine.StepResult;
 import dev.shipshape.plan.PlannedStep;
+import dev.shipshape.analysis.VerificationLog;
+import dev.shipshape.runbook.AnalysisStep;
+import dev.shipshape.runbook.HealthStep;
 import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.runbook.SmokeStep;
+import dev.shipshape.steps.analysis.AnalysisStepExecutor;
+import dev.shipshape.steps.health.HealthStepExecutor;
+import dev.shipshape.steps.smoke.SmokeStepExecutor;
+import java.time.Clock;
 import dev.shipshape.runbook.RunStep;
 import dev.shipshape.steps.http.HttpStepExecutor;
 import dev.shipshape.steps.shell.ShellStepExecutor;
@@ -22,6 +30,9 @@ public final class StepExecutors implements StepExecutor {
 
     private final ShellStepExecutor shell;
     private final HttpStepExecutor http;
+    private final HealthStepExecutor health;
+    private final SmokeStepExecutor smoke;
+    private final AnalysisStepExecutor analysis;
 
     /** Default settings: a client that follows no redirects, and a 64 KiB output tail. */
     public StepExecutors() {
@@ -33,11 +44,19 @@ public final class StepExecutors implements StepExecutor {
      * @param tailLimitBytes how much of a step's output its result keeps
      */
     public StepExecutors(HttpClient httpClient, int tailLimitBytes) {
+        this(httpClient, tailLimitBytes, VerificationLog.NONE, Clock.systemUTC());
+    }
+
+    /** @param log where verification steps store samples and results */
+    public StepExecutors(HttpClient httpClient, int tailLimitBytes, VerificationLog log, Clock clock) {
         if (tailLimitBytes <= 0) {
             throw new IllegalArgumentException("output tail limit must be positive, got " + tailLimitBytes);
         }
         this.shell = new ShellStepExecutor(tailLimitBytes);
         this.http = new HttpStepExecutor(httpClient, tailLimitBytes);
+        this.health = new HealthStepExecutor(httpClient, log, clock);
+        this.smoke = new SmokeStepExecutor(http, log, clock);
+        this.analysis = new AnalysisStepExecutor(httpClient, log, clock);
     }
 
     /**
@@ -58,6 +77,9 @@ public final class StepExecutors implements StepExecutor {
         return switch (planned.step()) {
             case RunStep run -> shell.execute(planned.id(), run, context);
             case HttpStep request -> http.execute(request, context);
+            case HealthStep check -> health.execute(planned, check, context);
+            case SmokeStep flows -> smoke.execute(planned, flows, context);
+            case AnalysisStep watch -> analysis.execute(planned, watch, context);
         };
     }
 }

@@ -1,0 +1,114 @@
+package dev.shipshape.steps.analysis;
+
+import dev.shipshape.analysis.Assessment;
+import dev.shipshape.analysis.MetricProvider;
+import dev.shipshape.analysis.Sample;
+import dev.shipshape.analysis.Verdict;
+import dev.shipshape.analysis.VerificationLog;
+import dev.shipshape.analysis.prometheus.PrometheusProvider;
+import dev.shipshape.analysis.probe.ProbeProvider;
+import dev.shipshape.engine.StepContext;
+import dev.shipshape.engine.StepResult;
+import dev.shipshape.plan.PlannedStep;
+import dev.shipshape.runbook.AnalysisStep;
+import dev.shipshape.runbook.MetricCheck;
+import dev.shipshape.steps.OutputTail;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs an {@code analysis:} step: measures every interval, stores each sample, stops as soon as the
+ * assessment gives a verdict, and turns the verdict into a step result through the rollback rules.
+ */
+public final class AnalysisStepExecutor {
+
+    private final HttpClient client;
+    private final VerificationLog log;
+    private final Clock clock;
+
+    public AnalysisStepExecutor(HttpClient client, VerificationLog log, Clock clock) {
+        this.client = client;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public StepResult execute(PlannedStep planned, AnalysisStep step, StepContext context) {
+        OutputTail tail = new OutputTail(OutputTail.DEFAULT_LIMIT);
+        Verdict verdict;
+        try (MetricProvider provider = provider(step, context)) {
+            Optional<Verdict> measured = measure(planned, step, provider, context, tail);
+            if (measured.isEmpty()) {
+                return stopped(context, tail);
+            }
+            verdict = measured.get();
+        }
+        say(context, tail, "verdict: " + verdict.outcome().label() + " — " + verdict.reason());
+        log.result(new VerificationLog.StoredResult(context.runId(), planned.id(), "analysis", verdict.outcome().label(),
+                verdict.reason(), 0, 0, clock.instant()));
+        return VerdictResults.of(step, verdict, tail.text());
+    }
+
+    private MetricProvider provider(AnalysisStep step, StepContext context) {
+        return switch (step.provider()) {
+            case "prometheus" -> new PrometheusProvider(context.secrets().reveal(step.address()), client);
+            case "probe" -> new ProbeProvider(context.secrets().reveal(step.url()), step.interval(), client);
+            default -> throw new IllegalArgumentException("unknown provider " + step.provider());
+        };
+    }
+
+    /** The verdict, or empty when the run was cancelled or the step ran out of time first. */
+    private Optional<Verdict> measure(PlannedStep planned, AnalysisStep step, MetricProvider provider,
+                                      StepContext context, OutputTail tail) {
+        Assessment assessment = new Assessment(step.metrics(), step.failureLimit(), step.consecutiveErrorLimit());
+        List<Sample> samples = new ArrayList<>();
+        long deadline = System.nanoTime() + context.timeout().toNanos();
+        int total = step.measurements();
+        for (int i = 1; i <= total; i++) {
+            if (!Waiting.until(System.nanoTime() + step.interval().toNanos(), deadline, context)) {
+                return Optional.empty();
+            }
+            Instant at = clock.instant();
+            Duration limit = step.interval().compareTo(Duration.ofSeconds(10)) < 0 ? step.interval() : Duration.ofSeconds(10);
+            for (Sample s : provider.measure(step.metrics(), at, limit)) {
+                samples.add(s);
+                store(context.runId(), planned.id(), s, step);
+                say(context, tail, line(i, total, s, context));
+            }
+            Optional<Verdict> verdict = assessment.assess(samples, i == total);
+            if (verdict.isPresent()) {
+                return verdict;
+            }
+        }
+        return assessment.assess(samples, true);
+    }
+
+    private void store(String runId, String stepId, Sample s, AnalysisStep step) {
+        MetricCheck m = step.metrics().stream().filter(c -> c.name().equals(s.metric())).findFirst().orElseThrow();
+        log.sample(new VerificationLog.StoredSample(runId, stepId, s.metric(), s.at(), s.value(),
+                s.error(), m.warning() == null ? null : m.warning().limit(),
+                m.critical() == null ? null : m.critical().limit()));
+    }
+
+    private static String line(int i, int total, Sample s, StepContext context) {
+        String what = s.measured() ? dev.shipshape.runbook.Threshold.format(s.value()) : "error: " + s.error();
+        return "[" + i + "/" + total + "] " + s.metric() + " = " + context.secrets().redact(what);
+    }
+
+    private static void say(StepContext context, OutputTail tail, String line) {
+        tail.appendLine(line);
+        context.output().accept(line);
+    }
+
+    private static StepResult stopped(StepContext context, OutputTail tail) {
+        if (context.isCancelled()) {
+            return new StepResult(false, null, "cancelled", tail.text(), tail.size(), false, true);
+        }
+        return new StepResult(false, null, "timed out after " + dev.shipshape.runbook.Durations.format(context.timeout())
+                + " before the analysis finished", tail.text(), tail.size(), true, false);
+    }
+}
