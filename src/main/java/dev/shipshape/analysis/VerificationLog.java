@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Where verification leaves its evidence: every analysis sample (so a dashboard can chart each metric
- * against its thresholds) and each verification step's result. Implemented by the store.
+ * against its thresholds), each verification step's result and each zero-downtime probe's report. Implemented by the store.
  */
 public interface VerificationLog {
 
@@ -34,6 +34,11 @@ public interface VerificationLog {
 
     List<StoredResult> results(String runId);
 
+    /** Stores what a stage's zero-downtime probe saw. */
+    void probe(ProbeReport report);
+
+    List<ProbeReport> probes(String runId);
+
     /** Keeps nothing: for tests and tools that have no store. */
     VerificationLog NONE = new VerificationLog() {
         @Override
@@ -51,6 +56,15 @@ public interface VerificationLog {
 
         @Override
         public List<StoredResult> results(String runId) {
+            return List.of();
+        }
+
+        @Override
+        public void probe(ProbeReport report) {
+        }
+
+        @Override
+        public List<ProbeReport> probes(String runId) {
             return List.of();
         }
     };

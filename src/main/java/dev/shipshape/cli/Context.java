@@ -7,6 +7,8 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.Engine;
 import dev.shipshape.engine.EngineSettings;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.downtime.DowntimeProbe;
+import dev.shipshape.steps.OutputTail;
 import dev.shipshape.steps.StepExecutors;
 import dev.shipshape.store.Store;
 import java.io.IOException;
@@ -79,6 +81,15 @@ final class Context {
         EngineSettings defaults = EngineSettings.defaults();
         return new Engine(store, new StepExecutors(), new EngineSettings(clock, defaults.holder(), defaults.lease(),
                 defaults.cancelPoll()));
+    }
+
+    /** The engine with verification wired in: samples and results go to the store, stages get their probes. */
+    Engine engine(Store opened) {
+        EngineSettings defaults = EngineSettings.defaults();
+        var http = StepExecutors.defaultHttpClient();
+        return new Engine(opened.runs(), new StepExecutors(http, OutputTail.DEFAULT_LIMIT, opened.verification(), clock),
+                new EngineSettings(clock, defaults.holder(), defaults.lease(), defaults.cancelPoll()),
+                new DowntimeProbe(http, opened.verification()));
     }
 
     Path secretsFile(Path option) {

@@ -51,7 +51,7 @@ final class DeployCommand implements Callable<Integer> {
             RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text());
             CancelSignal signal = new CancelSignal();
             Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
-            RunOutcome outcome = context.engine(runs).start(plan, request, secrets, listener(plan), signal);
+            RunOutcome outcome = context.engine(opened).start(plan, request, secrets, listener(plan), signal);
             return Outcomes.report(context, runs, outcome, output.json());
         }
     }

@@ -60,7 +60,7 @@ final class ResumeCommand implements Callable<Integer> {
             CancelSignal signal = new CancelSignal();
             Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
             RunListener listener = output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);
-            RunOutcome outcome = context.engine(runs).resume(runId, plan, secrets, resumeChoice(), listener, signal);
+            RunOutcome outcome = context.engine(opened).resume(runId, plan, secrets, resumeChoice(), listener, signal);
             return Outcomes.report(context, runs, outcome, output.json());
         }
     }

@@ -26,9 +26,11 @@ final class Execution {
     private final Cancellation cancel;
     private final Progress progress;
     private final ResumeChoice choice;
+    private final StageWatch watch;
 
     Execution(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
-              ResumeChoice choice) {
+              ResumeChoice choice, StageWatch watch) {
+        this.watch = watch;
         this.plan = plan;
         this.journal = journal;
         this.attempts = attempts;
@@ -78,9 +80,34 @@ final class Execution {
         return failed == null ? new Stop(RunStatus.SUCCEEDED, null) : new Stop(RunStatus.FAILED, failed);
     }
 
-    /** Runs one stage; null when it succeeded, else what the run does next (RUNNING = go on). */
+    /** Runs one stage under its watch; null when it succeeded, else what the run does next (RUNNING = go on). */
     private Stop stage(PlannedStage stage) {
         setStage(stage.name(), State.RUNNING, null);
+        StageWatch.Watching watching = watch.start(journal.runId(), stage);
+        Stop bySteps = null;
+        Optional<String> refused;
+        try {
+            bySteps = steps(stage);
+        } finally {
+            refused = watching.stop();
+        }
+        refused.ifPresent(why -> journal.note("stage.watch", stage.name() + ": " + why));
+        Stop stop = stop(stage, bySteps, refused);
+        if (stop == null) {
+            setStage(stage.name(), State.SUCCEEDED, null);
+        }
+        return stop;
+    }
+
+    /** A stage whose steps passed still fails when its watch saw too much (e.g. downtime). */
+    private Stop stop(PlannedStage stage, Stop byStepsOrNull, Optional<String> refused) {
+        if (byStepsOrNull != null || refused.isEmpty()) {
+            return byStepsOrNull;
+        }
+        return failed(stage, null, StepResult.failure(null, refused.get(), null, 0));
+    }
+
+    private Stop steps(PlannedStage stage) {
         StageBudget budget = StageBudget.of(stage.name(), stage.timeout(), journal.clock().instant());
         for (PlannedStep step : stage.steps()) {
             State state = progress.step(step.id());
@@ -110,7 +137,6 @@ final class Execution {
                 return failed(stage, step, result);
             }
         }
-        setStage(stage.name(), State.SUCCEEDED, null);
         return null;
     }
 
@@ -142,7 +168,7 @@ final class Execution {
 
     private Stop failed(PlannedStage stage, PlannedStep step, StepResult result) {
         String reason = result.cancelled() && cancel.reason() != null
-                ? cancel.reason() : step.id() + " failed: " + result.message();
+                ? cancel.reason() : step == null ? result.message() : step.id() + " failed: " + result.message();
         setStage(stage.name(), State.FAILED, reason);
         OnFailure policy = stage.onFailure();
         if (result.cancelled() && policy == OnFailure.CONTINUE) {

@@ -2,6 +2,7 @@ package dev.shipshape.store;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.analysis.VerificationLog;
 import dev.shipshape.engine.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,10 +19,12 @@ public final class Store implements AutoCloseable {
 
     private final Database database;
     private final JdbcRunStore runs;
+    private final VerificationTables verification;
 
     private Store(Database database) {
         this.database = database;
         this.runs = new JdbcRunStore(database, Clock.systemUTC());
+        this.verification = new VerificationTables(database);
     }
 
     /**
@@ -41,6 +44,11 @@ public final class Store implements AutoCloseable {
     /** Runs, stages, steps, events, locks and cancel requests. */
     public RunStore runs() {
         return runs;
+    }
+
+    /** Analysis samples, verification results and zero-downtime probe reports. */
+    public VerificationLog verification() {
+        return verification;
     }
 
     @Override
