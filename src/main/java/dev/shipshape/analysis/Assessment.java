@@ -75,8 +75,8 @@ public record Assessment(List<MetricCheck> metrics, int failureLimit, int consec
                 run++;
             }
             if (run > consecutiveErrorLimit) {
-                return Optional.of(m.name() + " could not be measured " + run + " times in a row: "
-                        + own.getLast().error());
+                return Optional.of(m.name() + " could not be measured" + (run > 1 ? " " + run + " times in a row" : "")
+                        + ": " + own.getLast().error());
             }
         }
         return Optional.empty();

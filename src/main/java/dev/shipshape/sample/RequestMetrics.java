@@ -38,6 +38,11 @@ final class RequestMetrics {
     private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, Histogram> durations = new ConcurrentHashMap<>();
 
+    /** Makes a counter exist at zero, as Prometheus client libraries advise for known label values. */
+    void declare(String method, String path, int status) {
+        requests.computeIfAbsent(new Key(method, path, String.valueOf(status)), k -> new LongAdder());
+    }
+
     void record(String method, String path, int status, double seconds) {
         requests.computeIfAbsent(new Key(method, path, String.valueOf(status)), k -> new LongAdder()).increment();
         Histogram h = durations.computeIfAbsent(method + " " + path, k -> new Histogram());

@@ -44,6 +44,8 @@ public final class SampleService implements AutoCloseable {
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         SampleService service = new SampleService(server, threads, faults, version);
         server.setExecutor(threads);
+        // Declared at zero so that error-rate queries have a series before the first failure.
+        service.metrics.declare("GET", "/", 500);
         server.createContext("/", service::handle);
         server.start();
         return service;
