@@ -99,7 +99,8 @@ final class AnalysisStepReader implements KindReader {
             values.problems().add(m.node("name").orElseThrow(), m.path("name"), "'" + name.get()
                     + "' is not a built-in metric" + (provider.equals("probe") ? " of the probe provider" : "")
                     + "; expected one of: " + String.join(", ", BUILT_IN)
-                    + (provider.equals("prometheus") ? ", or give a query" : ""), Suggestions.hint(name.get(), BUILT_IN));
+                    + (provider.equals("prometheus") ? ", or give a query" : ""),
+                    Suggestions.closest(name.get(), BUILT_IN).map(s -> "did you mean '" + s + "'?").orElse(null));
         }
         Threshold warning = threshold(m, "warning");
         Threshold critical = threshold(m, "critical");
