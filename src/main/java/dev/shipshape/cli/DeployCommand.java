@@ -52,6 +52,7 @@ final class DeployCommand implements Callable<Integer> {
             CancelSignal signal = new CancelSignal();
             Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
             RunOutcome outcome = context.engine(opened).start(plan, request, secrets, listener(plan), signal);
+            Rollbacks.keepIfRolledBack(context, opened, outcome);
             return Outcomes.report(context, runs, outcome, output.json());
         }
     }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Runs deployment runbooks: checks, stages, rollback, and a record of everything.",
         subcommands = {ValidateCommand.class, PlanCommand.class, DeployCommand.class, ResumeCommand.class,
                 CancelCommand.class, RunsCommand.class, ShowCommand.class, LogsCommand.class, UnlockCommand.class,
-                SchemaCommand.class, DemoCommand.class, SampleServiceCommand.class, CommandLine.HelpCommand.class})
+                SchemaCommand.class, DemoCommand.class, SampleServiceCommand.class,
+                RollbackCommand.class, CommandLine.HelpCommand.class})
 final class ShipshapeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -4,6 +4,7 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.analysis.VerificationLog;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.rollback.RollbackLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +21,13 @@ public final class Store implements AutoCloseable {
     private final Database database;
     private final JdbcRunStore runs;
     private final VerificationTables verification;
+    private final RollbackTable rollbacks;
 
     private Store(Database database) {
         this.database = database;
         this.runs = new JdbcRunStore(database, Clock.systemUTC());
         this.verification = new VerificationTables(database);
+        this.rollbacks = new RollbackTable(database);
     }
 
     /**
@@ -49,6 +52,11 @@ public final class Store implements AutoCloseable {
     /** Analysis samples, verification results and zero-downtime probe reports. */
     public VerificationLog verification() {
         return verification;
+    }
+
+    /** Rollback records. */
+    public RollbackLog rollbacks() {
+        return rollbacks;
     }
 
     @Override

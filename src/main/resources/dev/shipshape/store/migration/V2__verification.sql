@@ -41,3 +41,20 @@ CREATE TABLE probe_reports (
     reason         VARCHAR,
     PRIMARY KEY (run_id, stage)
 );
+
+-- One row per rollback, asked for by a person or started by a deployment itself.
+CREATE TABLE rollbacks (
+    run_id         VARCHAR NOT NULL PRIMARY KEY REFERENCES runs (run_id) ON DELETE CASCADE,
+    service        VARCHAR NOT NULL,
+    environment    VARCHAR NOT NULL,
+    rolled_back_by VARCHAR NOT NULL,
+    at             BIGINT  NOT NULL,
+    reason         VARCHAR,
+    from_version   VARCHAR,
+    to_version     VARCHAR,
+    type           VARCHAR NOT NULL,
+    steps          VARCHAR,
+    outcome        VARCHAR NOT NULL,
+    duration       BIGINT  NOT NULL
+);
+CREATE INDEX rollbacks_by_target ON rollbacks (service, environment, at);
