@@ -7,6 +7,7 @@ import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.HealthStep;
 import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.runbook.MonitorStep;
 import dev.shipshape.runbook.SmokeStep;
 import dev.shipshape.runbook.RunStep;
 import dev.shipshape.runbook.Step;
@@ -61,6 +62,7 @@ final class PlanText {
             case HealthStep health -> { }
             case SmokeStep smoke -> lines.addAll(VerificationPlanText.smoke(smoke, indent));
             case AnalysisStep analysis -> lines.addAll(VerificationPlanText.analysis(analysis, indent));
+            case MonitorStep monitor -> lines.addAll(VerificationPlanText.monitor(monitor, indent));
             case HttpStep http -> {
                 http.headers().forEach((k, v) -> lines.add(indent + "    header " + k + ": " + Masked.of(v)));
                 if (!http.expect().status().isEmpty() || !http.expect().json().isEmpty()) {

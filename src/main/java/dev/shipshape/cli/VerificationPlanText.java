@@ -47,6 +47,17 @@ final class VerificationPlanText {
         return lines;
     }
 
+    static List<String> monitor(dev.shipshape.runbook.MonitorStep monitor, String indent) {
+        List<String> lines = new ArrayList<>();
+        monitor.windows().forEach(w -> lines.add(indent + "    window " + w.name() + ": " + Durations.format(w.duration())
+                + " every " + Durations.format(w.interval())));
+        lines.addAll(analysis(monitor.analysis(), indent));
+        if (monitor.signOff() != null) {
+            lines.add(indent + "    sign off: " + monitor.signOff().describe());
+        }
+        return lines;
+    }
+
     /** Stage notes for a stage that is not an application stage or has a probe. */
     static List<String> stageNotes(PlannedStage stage) {
         List<String> notes = new ArrayList<>();

@@ -8,8 +8,10 @@ import dev.shipshape.analysis.VerificationLog;
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.HealthStep;
 import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.runbook.MonitorStep;
 import dev.shipshape.runbook.SmokeStep;
 import dev.shipshape.steps.analysis.AnalysisStepExecutor;
+import dev.shipshape.steps.analysis.MonitorStepExecutor;
 import dev.shipshape.steps.health.HealthStepExecutor;
 import dev.shipshape.steps.smoke.SmokeStepExecutor;
 import java.time.Clock;
@@ -33,6 +35,7 @@ public final class StepExecutors implements StepExecutor {
     private final HealthStepExecutor health;
     private final SmokeStepExecutor smoke;
     private final AnalysisStepExecutor analysis;
+    private final MonitorStepExecutor monitor;
 
     /** Default settings: a client that follows no redirects, and a 64 KiB output tail. */
     public StepExecutors() {
@@ -57,6 +60,7 @@ public final class StepExecutors implements StepExecutor {
         this.health = new HealthStepExecutor(httpClient, log, clock);
         this.smoke = new SmokeStepExecutor(http, log, clock);
         this.analysis = new AnalysisStepExecutor(httpClient, log, clock);
+        this.monitor = new MonitorStepExecutor(analysis, log, clock);
     }
 
     /**
@@ -80,6 +84,7 @@ public final class StepExecutors implements StepExecutor {
             case HealthStep check -> health.execute(planned, check, context);
             case SmokeStep flows -> smoke.execute(planned, flows, context);
             case AnalysisStep watch -> analysis.execute(planned, watch, context);
+            case MonitorStep tiers -> monitor.execute(planned, tiers, context);
         };
     }
 }

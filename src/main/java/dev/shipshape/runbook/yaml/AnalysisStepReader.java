@@ -43,11 +43,18 @@ final class AnalysisStepReader implements KindReader {
     @Override
     public Optional<Step> read(Fields step, StepOptions options) {
         return step.required("analysis").flatMap(n -> Fields.of(n, step.path("analysis"), values,
-                "a map with provider, interval, duration and metrics")).flatMap(f -> analysis(f, options));
+                "a map with provider, interval, duration and metrics")).flatMap(f -> analysis(f, options, List.of(), true));
     }
 
-    private Optional<Step> analysis(Fields f, StepOptions options) {
-        f.allowOnly(KEYS);
+    /**
+     * The analysis part of an analysis or monitor step.
+     *
+     * @param extraKeys keys the caller reads itself
+     * @param timed     whether interval and duration or count belong here (a monitor has windows instead)
+     */
+    Optional<Step> analysis(Fields f, StepOptions options, List<String> extraKeys, boolean timed) {
+        f.allowOnly(timed ? KEYS : java.util.stream.Stream.concat(KEYS.stream()
+                .filter(k -> !List.of("interval", "duration", "count").contains(k)), extraKeys.stream()).toList());
         Optional<String> provider = f.required("provider").flatMap(n -> values.string(n, f.path("provider")))
                 .filter(p -> known(f, p));
         String address = provider.filter("prometheus"::equals).flatMap(p -> f.required("address")
@@ -57,7 +64,7 @@ final class AnalysisStepReader implements KindReader {
         Duration interval = Checks.positive(f, values, "interval").orElse(Duration.ofSeconds(10));
         Optional<Duration> duration = Checks.positive(f, values, "duration");
         Optional<Integer> count = Checks.atLeast(f, values, "count", 1);
-        if (duration.isEmpty() && count.isEmpty() && f.optional("duration").isEmpty() && f.optional("count").isEmpty()) {
+        if (timed && duration.isEmpty() && count.isEmpty() && f.optional("duration").isEmpty() && f.optional("count").isEmpty()) {
             values.problems().add(f.mapping(), f.path(), "missing 'duration' or 'count'", "e.g. duration: 2m");
         }
         List<MetricCheck> metrics = f.required("metrics")
@@ -111,7 +118,7 @@ final class AnalysisStepReader implements KindReader {
         return name.map(n -> new MetricCheck(n, query, warning, critical));
     }
 
-    private Threshold threshold(Fields m, String key) {
+    Threshold threshold(Fields m, String key) {
         return m.string(key).flatMap(text -> {
             Optional<Threshold> parsed = Threshold.parse(text);
             if (parsed.isEmpty()) {

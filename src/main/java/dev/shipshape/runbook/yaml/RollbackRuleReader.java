@@ -2,6 +2,7 @@ package dev.shipshape.runbook.yaml;
 
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.HealthStep;
+import dev.shipshape.runbook.MonitorStep;
 import dev.shipshape.runbook.RollbackRule;
 import dev.shipshape.runbook.SmokeStep;
 import dev.shipshape.runbook.Stage;
@@ -63,6 +64,7 @@ final class RollbackRuleReader {
             case AnalysisStep a -> (Step) a.withRules(rules);
             case HealthStep h -> h.withRules(rules);
             case SmokeStep s -> s.withRules(rules);
+            case MonitorStep m -> m.withRules(rules);
             default -> step;
         }).toList();
     }

@@ -26,7 +26,7 @@ final class StepReader {
     StepReader(Values values) {
         this.values = values;
         Stream.of(new RunStepReader(values), new HttpStepReader(values), new HealthStepReader(values),
-                        new SmokeStepReader(values), new AnalysisStepReader(values))
+                        new SmokeStepReader(values), new AnalysisStepReader(values), new MonitorStepReader(values))
                 .forEach(reader -> kinds.put(reader.kind(), reader));
         this.kindKeys = List.copyOf(kinds.keySet());
     }

@@ -37,20 +37,30 @@ public final class AnalysisStepExecutor {
         this.clock = clock;
     }
 
+    /** Watches each sample as it comes; returning true ends the analysis early as passed (a sign-off). */
+    interface SampleWatch {
+        boolean enough(Sample sample);
+    }
+
     public StepResult execute(PlannedStep planned, AnalysisStep step, StepContext context) {
         OutputTail tail = new OutputTail(OutputTail.DEFAULT_LIMIT);
-        Verdict verdict;
+        Optional<Verdict> verdict = verdict(planned, step, context, tail, sample -> false, "analysis");
+        return verdict.map(v -> VerdictResults.of(step, v, tail.text())).orElseGet(() -> stopped(context, tail));
+    }
+
+    /** Measures until a verdict, stores and shows it; empty when cancelled or out of time. */
+    Optional<Verdict> verdict(PlannedStep planned, AnalysisStep step, StepContext context, OutputTail tail,
+                              SampleWatch watch, String kind) {
+        Optional<Verdict> verdict;
         try (MetricProvider provider = provider(step, context)) {
-            Optional<Verdict> measured = measure(planned, step, provider, context, tail);
-            if (measured.isEmpty()) {
-                return stopped(context, tail);
-            }
-            verdict = measured.get();
+            verdict = measure(planned, step, provider, context, tail, watch);
         }
-        say(context, tail, "verdict: " + verdict.outcome().label() + " — " + verdict.reason());
-        log.result(new VerificationLog.StoredResult(context.runId(), planned.id(), "analysis", verdict.outcome().label(),
-                verdict.reason(), 0, 0, clock.instant()));
-        return VerdictResults.of(step, verdict, tail.text());
+        verdict.ifPresent(v -> {
+            say(context, tail, "verdict: " + v.outcome().label() + " — " + v.reason());
+            log.result(new VerificationLog.StoredResult(context.runId(), planned.id(), kind, v.outcome().label(),
+                    v.reason(), 0, 0, clock.instant()));
+        });
+        return verdict;
     }
 
     private MetricProvider provider(AnalysisStep step, StepContext context) {
@@ -63,7 +73,7 @@ public final class AnalysisStepExecutor {
 
     /** The verdict, or empty when the run was cancelled or the step ran out of time first. */
     private Optional<Verdict> measure(PlannedStep planned, AnalysisStep step, MetricProvider provider,
-                                      StepContext context, OutputTail tail) {
+                                      StepContext context, OutputTail tail, SampleWatch watch) {
         Assessment assessment = new Assessment(step.metrics(), step.failureLimit(), step.consecutiveErrorLimit());
         List<Sample> samples = new ArrayList<>();
         long deadline = System.nanoTime() + context.timeout().toNanos();
@@ -74,12 +84,14 @@ public final class AnalysisStepExecutor {
             }
             Instant at = clock.instant();
             Duration limit = step.interval().compareTo(Duration.ofSeconds(10)) < 0 ? step.interval() : Duration.ofSeconds(10);
+            boolean enough = false;
             for (Sample s : provider.measure(step.metrics(), at, limit)) {
                 samples.add(s);
                 store(context.runId(), planned.id(), s, step);
                 say(context, tail, line(i, total, s, context));
+                enough |= watch.enough(s);
             }
-            Optional<Verdict> verdict = assessment.assess(samples, i == total);
+            Optional<Verdict> verdict = assessment.assess(samples, i == total || enough);
             if (verdict.isPresent()) {
                 return verdict;
             }
@@ -99,12 +111,12 @@ public final class AnalysisStepExecutor {
         return "[" + i + "/" + total + "] " + s.metric() + " = " + context.secrets().redact(what);
     }
 
-    private static void say(StepContext context, OutputTail tail, String line) {
+    static void say(StepContext context, OutputTail tail, String line) {
         tail.appendLine(line);
         context.output().accept(line);
     }
 
-    private static StepResult stopped(StepContext context, OutputTail tail) {
+    static StepResult stopped(StepContext context, OutputTail tail) {
         if (context.isCancelled()) {
             return new StepResult(false, null, "cancelled", tail.text(), tail.size(), false, true);
         }

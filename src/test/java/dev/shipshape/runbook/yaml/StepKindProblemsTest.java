@@ -25,7 +25,7 @@ class StepKindProblemsTest {
                     steps:
                       - shell: make
                 """))).containsExactly(
-                "bad.yaml:7:9: stages[0].steps[0]: unknown step kind 'shell' (expected one of: run, http, health, smoke, analysis)");
+                "bad.yaml:7:9: stages[0].steps[0]: unknown step kind 'shell' (expected one of: run, http, health, smoke, analysis, monitor)");
     }
 
     @Test
@@ -35,7 +35,7 @@ class StepKindProblemsTest {
                     steps:
                       - name: compile
                         timeout: 5m
-                """))).containsExactly("bad.yaml:7:9: stages[0].steps[0]: step has no kind; expected one of: run, http, health, smoke, analysis");
+                """))).containsExactly("bad.yaml:7:9: stages[0].steps[0]: step has no kind; expected one of: run, http, health, smoke, analysis, monitor");
     }
 
     @Test
@@ -56,7 +56,7 @@ class StepKindProblemsTest {
                     steps:
                       - make all
                 """))).containsExactly(
-                "bad.yaml:7:9: stages[0].steps[0]: expected a step (a map with one of: run, http, health, smoke, analysis), got a string");
+                "bad.yaml:7:9: stages[0].steps[0]: expected a step (a map with one of: run, http, health, smoke, analysis, monitor), got a string");
     }
 
     @Test
