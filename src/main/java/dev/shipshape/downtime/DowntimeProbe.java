@@ -2,6 +2,7 @@ package dev.shipshape.downtime;
 
 import dev.shipshape.analysis.ProbeReport;
 import dev.shipshape.analysis.VerificationLog;
+import dev.shipshape.engine.Secrets;
 import dev.shipshape.engine.StageWatch;
 import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.runbook.StageProbe;
@@ -28,14 +29,14 @@ public final class DowntimeProbe implements StageWatch {
     }
 
     @Override
-    public Watching start(String runId, PlannedStage stage) {
+    public Watching start(String runId, PlannedStage stage, Secrets secrets) {
         StageProbe probe = stage.probe();
         if (probe == null) {
             return Optional::empty;
         }
         Outages outages = new Outages();
         Thread sender = Thread.ofVirtual().name("zero-downtime probe " + stage.name())
-                .start(() -> send(probe, outages));
+                .start(() -> send(probe, secrets.reveal(probe.url()), outages));
         return () -> {
             sender.interrupt();
             try {
@@ -49,13 +50,13 @@ public final class DowntimeProbe implements StageWatch {
         };
     }
 
-    private void send(StageProbe probe, Outages outages) {
+    private void send(StageProbe probe, String url, Outages outages) {
         Duration timeout = probe.interval().compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : probe.interval();
         while (!Thread.currentThread().isInterrupted()) {
             long started = System.nanoTime();
             boolean ok;
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(probe.url())).timeout(timeout).GET().build();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 ok = status < 500;
             } catch (java.io.IOException | IllegalArgumentException e) {

@@ -78,7 +78,8 @@ public final class Engine {
         lease.keepAlive();
         Cancellation cancel = new Cancellation(store, journal.runId(), settings.cancelPoll(), lease, signal);
         Attempts attempts = new Attempts(executor, journal, secrets, plan.workdir());
-        return new Execution(plan, journal, attempts, cancel, progress, choice, watch).from(from, reason);
+        return new Execution(plan, journal, attempts, cancel, progress, choice,
+                (runId, stage) -> watch.start(runId, stage, secrets)).from(from, reason);
     }
 
     private NewRun newRun(String runId, Plan plan, RunRequest request) {

@@ -26,10 +26,15 @@ final class Execution {
     private final Cancellation cancel;
     private final Progress progress;
     private final ResumeChoice choice;
-    private final StageWatch watch;
+    /** Starts the watch of a stage (its secrets already bound by the engine). */
+    interface Watches {
+        StageWatch.Watching start(String runId, PlannedStage stage);
+    }
+
+    private final Watches watch;
 
     Execution(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
-              ResumeChoice choice, StageWatch watch) {
+              ResumeChoice choice, Watches watch) {
         this.watch = watch;
         this.plan = plan;
         this.journal = journal;

@@ -15,8 +15,9 @@ public interface StageWatch {
         Optional<String> stop();
     }
 
-    Watching start(String runId, PlannedStage stage);
+    /** @param secrets reveals secret references in what the watch requests, and redacts what it reports */
+    Watching start(String runId, PlannedStage stage, Secrets secrets);
 
     /** Watches nothing. */
-    StageWatch NONE = (runId, stage) -> Optional::empty;
+    StageWatch NONE = (runId, stage, secrets) -> Optional::empty;
 }

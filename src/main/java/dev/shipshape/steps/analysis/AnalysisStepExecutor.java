@@ -85,10 +85,13 @@ public final class AnalysisStepExecutor {
             Instant at = clock.instant();
             Duration limit = step.interval().compareTo(Duration.ofSeconds(10)) < 0 ? step.interval() : Duration.ofSeconds(10);
             boolean enough = false;
-            for (Sample s : provider.measure(step.metrics(), at, limit)) {
+            for (Sample measured : provider.measure(step.metrics(), at, limit)) {
+                // Errors may quote an address or query holding a secret: redact before anything keeps them.
+                Sample s = measured.measured() ? measured
+                        : Sample.failed(measured.metric(), measured.at(), context.secrets().redact(measured.error()));
                 samples.add(s);
                 store(context.runId(), planned.id(), s, step);
-                say(context, tail, line(i, total, s, context));
+                say(context, tail, line(i, total, s));
                 enough |= watch.enough(s);
             }
             Optional<Verdict> verdict = assessment.assess(samples, i == total || enough);
@@ -106,9 +109,9 @@ public final class AnalysisStepExecutor {
                 m.critical() == null ? null : m.critical().limit()));
     }
 
-    private static String line(int i, int total, Sample s, StepContext context) {
+    private static String line(int i, int total, Sample s) {
         String what = s.measured() ? dev.shipshape.runbook.Threshold.format(s.value()) : "error: " + s.error();
-        return "[" + i + "/" + total + "] " + s.metric() + " = " + context.secrets().redact(what);
+        return "[" + i + "/" + total + "] " + s.metric() + " = " + what;
     }
 
     static void say(StepContext context, OutputTail tail, String line) {
