@@ -58,6 +58,7 @@ stages:
               critical: "> 0.10"
 YAML
 
+drain=$(( ${window%s} + 3 ))
 echo "rounds=$rounds error_rate=$error_rate rate_window=$window analysis_interval=5s scrape_interval=1s"
 for round in $(seq "$rounds"); do
   rm -f "$work/deployed_at" "$work/rollback_at" "$work/fault_at"
@@ -66,14 +67,15 @@ for round in $(seq "$rounds"); do
     sleep "$(awk -v d="$delay_ms" 'BEGIN { printf "%.3f", d / 1000 }')"
     now_ms > "$work/fault_at"
     curl -s -X POST "http://127.0.0.1:$app/admin/faults?error_rate=$error_rate" >/dev/null ) &
-  injector=$!
+  injector=$!; pids+=("$injector")
   code=0
   (cd "$work" && "$here/shipshape" deploy --env bench --version "r$round" --output json > "round$round.json") || code=$?
-  wait "$injector" || true
+  kill "$injector" 2>/dev/null || true; wait "$injector" 2>/dev/null || true
+  curl -s -X POST "http://127.0.0.1:$app/admin/faults?error_rate=0" >/dev/null
   if [ "$code" -ne 3 ] || [ ! -f "$work/rollback_at" ]; then
-    echo "round $round: no automatic rollback (exit $code)"; continue
+    echo "round $round: no automatic rollback (exit $code)"; sleep "$drain"; continue
   fi
   detect=$(( $(cat "$work/rollback_at") - $(cat "$work/fault_at") ))
   echo "round $round: fault at +${delay_ms} ms into the analysis, rollback started $detect ms after the fault (exit $code)"
-  sleep 12   # let the error rate window drain before the next round
+  sleep "$drain"   # let the rate window drain before the next round
 done

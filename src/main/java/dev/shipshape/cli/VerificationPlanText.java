@@ -42,7 +42,11 @@ final class VerificationPlanText {
         }
         lines.add(indent + "    inconclusive: " + analysis.onInconclusive().name().toLowerCase(Locale.ROOT));
         for (RollbackRule rule : analysis.rules()) {
-            lines.add(indent + "    rule " + rule.when() + " -> " + rule.action().name().toLowerCase(Locale.ROOT));
+            boolean relevant = rule.when().equals("analysis inconclusive")
+                    || analysis.metrics().stream().anyMatch(m -> rule.when().startsWith(m.name() + " "));
+            if (relevant) {
+                    lines.add(indent + "    rule " + rule.when() + " -> " + rule.action().name().toLowerCase(Locale.ROOT));
+            }
         }
         return lines;
     }
