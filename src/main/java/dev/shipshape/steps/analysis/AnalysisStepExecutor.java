@@ -76,7 +76,7 @@ public final class AnalysisStepExecutor {
                                       StepContext context, OutputTail tail, SampleWatch watch) {
         Assessment assessment = new Assessment(step.metrics(), step.failureLimit(), step.consecutiveErrorLimit());
         List<Sample> samples = new ArrayList<>();
-        long deadline = System.nanoTime() + context.timeout().toNanos();
+        long deadline = System.nanoTime() + (context.timeout() != null ? context.timeout() : step.defaultTimeout()).toNanos();
         int total = step.measurements();
         for (int i = 1; i <= total; i++) {
             if (!Waiting.until(System.nanoTime() + step.interval().toNanos(), deadline, context)) {
@@ -123,7 +123,8 @@ public final class AnalysisStepExecutor {
         if (context.isCancelled()) {
             return new StepResult(false, null, "cancelled", tail.text(), tail.size(), false, true);
         }
-        return new StepResult(false, null, "timed out after " + dev.shipshape.runbook.Durations.format(context.timeout())
+        return new StepResult(false, null, "timed out after " + (context.timeout() == null ? "its limit"
+                : dev.shipshape.runbook.Durations.format(context.timeout()))
                 + " before the analysis finished", tail.text(), tail.size(), true, false);
     }
 }

@@ -36,7 +36,8 @@ public final class HealthStepExecutor {
 
     public StepResult execute(PlannedStep planned, HealthStep step, StepContext context) {
         OutputTail tail = new OutputTail(OutputTail.DEFAULT_LIMIT);
-        Duration within = step.within().compareTo(context.timeout()) < 0 ? step.within() : context.timeout();
+        Duration within = context.timeout() == null || step.within().compareTo(context.timeout()) < 0
+                ? step.within() : context.timeout();
         long deadline = System.nanoTime() + within.toNanos();
         int inARow = 0;
         int polls = 0;
