@@ -115,6 +115,16 @@ class VerificationTest {
                           expect: {json: {item: teapot}}
                 """ + ERROR_RATE + """
                 - analysis:
+                    provider: prometheus
+                    address: ${vars.PROMETHEUS}
+                    interval: 1s
+                    count: 2
+                    metrics:
+                      - name: error-rate
+                        critical: "> 0.10"
+                      - name: p95-latency
+                        critical: "> 2s"
+                - analysis:
                     provider: probe
                     url: ${vars.BASE_URL}/
                     interval: 1s
@@ -137,6 +147,7 @@ class VerificationTest {
                 "verify/2  smoke  passed  1/1 flows passed",
                 "verify/3  analysis  passed  1 metric within thresholds over 4 samples",
                 "verify/4  analysis  passed  2 metrics within thresholds over 4 samples",
+                "verify/5  analysis  passed  2 metrics within thresholds over 4 samples",
                 "smoke success rate: 100% (1/1)", "rollback needed: no");
     }
 
