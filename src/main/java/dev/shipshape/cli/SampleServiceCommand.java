@@ -27,6 +27,9 @@ final class SampleServiceCommand implements Callable<Integer> {
     String latency;
     @Option(names = "--unhealthy", description = "Report the database check as failing")
     boolean unhealthy;
+    @Option(names = "--failing-release", paramLabel = "VERSION",
+            description = "A release that fails half of the API requests once deployed (POST /admin/faults?release=V)")
+    String failingRelease;
     @Option(names = "--slow-start", defaultValue = "0s", description = "Report 'starting' on /health for this long")
     String slowStart;
 
@@ -39,7 +42,7 @@ final class SampleServiceCommand implements Callable<Integer> {
         Faults faults;
         try {
             faults = new Faults().errorRate(errorRate).latency(duration("--latency", latency)).unhealthy(unhealthy)
-                    .slowStart(duration("--slow-start", slowStart));
+                    .slowStart(duration("--slow-start", slowStart)).failingRelease(failingRelease);
         } catch (IllegalArgumentException e) {
             context.err.println("shipshape sample-service: " + e.getMessage());
             return ExitCode.USAGE;

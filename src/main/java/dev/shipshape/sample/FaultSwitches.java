@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * {@code /admin/faults}: GET shows the switches, POST {@code ?error_rate=0.2&latency=300ms&unhealthy=true}
+ * {@code /admin/faults}: GET shows the switches, POST {@code ?error_rate=0.2&latency=300ms&unhealthy=true&release=v2}
  * changes them. Only answered from loopback, so nothing outside the machine can break the service.
  */
 final class FaultSwitches {
@@ -41,8 +41,9 @@ final class FaultSwitches {
             case "error_rate" -> faults.errorRate(number(value));
             case "latency" -> faults.latency(duration(value));
             case "unhealthy" -> faults.unhealthy(Boolean.parseBoolean(value));
+            case "release" -> faults.release(value);
             default -> throw new IllegalArgumentException("unknown switch '" + kv[0]
-                    + "'; expected error_rate, latency or unhealthy");
+                    + "'; expected error_rate, latency, unhealthy or release");
         }
     }
 

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * The sample service's fault switches, changeable while it runs (from the admin endpoint or a
- * test): an error rate for the API endpoints, extra latency, a failing health check, a slow start.
+ * test): an error rate for the API endpoints, extra latency, a failing health check, a slow start,
+ * and the live release (one release may be marked as failing).
  * The error rate is applied exactly rather than at random (every 5th request at 0.2), so tests and
  * benchmarks see the same figures each time.
  */
@@ -14,7 +15,12 @@ public final class Faults {
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean unhealthy;
     private volatile Duration slowStart = Duration.ZERO;
+    private volatile String release;
+    private volatile String failingRelease;
     private double errorDebt;
+
+    /** Half of the API requests fail while this release is live: a bad release to roll back. */
+    static final double FAILING_RELEASE_ERROR_RATE = 0.5;
 
     public Faults errorRate(double rate) {
         if (rate < 0 || rate > 1) {
@@ -39,6 +45,23 @@ public final class Faults {
         return this;
     }
 
+    /** Marks the release now live (what a deployment does); {@code /health} reports it. */
+    public Faults release(String version) {
+        this.release = version;
+        return this;
+    }
+
+    /** A release that, once live, fails half of the API requests. */
+    public Faults failingRelease(String version) {
+        this.failingRelease = version;
+        return this;
+    }
+
+    /** The live release, or null when none was set since start. */
+    public String release() {
+        return release;
+    }
+
     public double errorRate() {
         return errorRate;
     }
@@ -57,7 +80,8 @@ public final class Faults {
 
     /** Whether this API request should fail: the share of failures so far follows the error rate. */
     synchronized boolean nextRequestFails() {
-        errorDebt += errorRate;
+        boolean bad = release != null && release.equals(failingRelease);
+        errorDebt += bad ? Math.max(errorRate, FAILING_RELEASE_ERROR_RATE) : errorRate;
         if (errorDebt >= 1) {
             errorDebt -= 1;
             return true;
@@ -68,6 +92,7 @@ public final class Faults {
     /** The switches as the admin endpoint reports them. */
     String describe() {
         return "{\"error_rate\":" + errorRate + ",\"latency_ms\":" + latency.toMillis() + ",\"unhealthy\":" + unhealthy
-                + ",\"slow_start_ms\":" + slowStart.toMillis() + "}";
+                + ",\"slow_start_ms\":" + slowStart.toMillis() + (release == null ? "" : ",\"release\":\"" + release + "\"")
+                + "}";
     }
 }

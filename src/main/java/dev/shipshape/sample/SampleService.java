@@ -94,7 +94,7 @@ public final class SampleService implements AutoCloseable {
             return Reply.json(500, "{\"error\":\"injected fault\"}");
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        return api.answer(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body, version);
+        return api.answer(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body, liveVersion());
     }
 
     private Reply health() {
@@ -103,8 +103,12 @@ public final class SampleService implements AutoCloseable {
         boolean database = !faults.unhealthy() && !starting;
         String status = starting ? "starting" : database ? "healthy" : "unhealthy";
         String body = "{\"status\":\"" + status + "\",\"checks\":{\"database\":" + database + ",\"redis\":"
-                + !starting + "},\"uptime\":" + uptime.toSeconds() + ",\"version\":\"" + version + "\"}";
+                + !starting + "},\"uptime\":" + uptime.toSeconds() + ",\"version\":\"" + liveVersion() + "\"}";
         return Reply.json(status.equals("healthy") ? 200 : 503, body);
+    }
+
+    private String liveVersion() {
+        return faults.release() != null ? faults.release() : version;
     }
 
     private static void pause(Duration extra) {

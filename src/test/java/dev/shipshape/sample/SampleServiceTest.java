@@ -114,6 +114,6 @@ class SampleServiceTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).isEqualTo(
-                "{\"error\":\"unknown switch 'error_rat'; expected error_rate, latency or unhealthy\"}");
+                "{\"error\":\"unknown switch 'error_rat'; expected error_rate, latency, unhealthy or release\"}");
     }
 }
