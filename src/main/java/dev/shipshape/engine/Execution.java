@@ -20,28 +20,28 @@ final class Execution {
     private record Stop(RunStatus next, String reason) {
     }
 
+    /** Starts the watch of a stage (its secrets already bound by the engine). */
+    interface Watches {
+        StageWatch.Watching start(String runId, PlannedStage stage);
+    }
+
     private final Plan plan;
     private final Journal journal;
     private final Attempts attempts;
     private final Cancellation cancel;
     private final Progress progress;
     private final ResumeChoice choice;
-    /** Starts the watch of a stage (its secrets already bound by the engine). */
-    interface Watches {
-        StageWatch.Watching start(String runId, PlannedStage stage);
-    }
-
     private final Watches watch;
 
     Execution(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
               ResumeChoice choice, Watches watch) {
-        this.watch = watch;
         this.plan = plan;
         this.journal = journal;
         this.attempts = attempts;
         this.cancel = cancel;
         this.progress = progress;
         this.choice = choice;
+        this.watch = watch;
     }
 
     /** Runs from the given status (RUNNING, HALTED or ROLLING_BACK) to an outcome. */
