@@ -7,6 +7,7 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.Engine;
 import dev.shipshape.engine.EngineSettings;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.downtime.DowntimeProbe;
 import dev.shipshape.steps.OutputTail;
 import dev.shipshape.steps.StepExecutors;
 import dev.shipshape.steps.approval.ApprovalStepExecutor;
@@ -80,14 +81,18 @@ final class Context {
         return storeUrl(option) != null || Files.isDirectory(cwd.resolve(STORE_DIR));
     }
 
-    /** An engine over an open store: its steps record approvals, backups and database actions there. */
+    /**
+     * An engine over an open store: its steps record verification samples, approvals, backups and
+     * database actions there, and stages get their zero-downtime probes.
+     */
     Engine engine(Store opened) {
         EngineSettings defaults = EngineSettings.defaults();
-        StepExecutors executors = new StepExecutors(StepExecutors.defaultHttpClient(), OutputTail.DEFAULT_LIMIT,
+        var http = StepExecutors.defaultHttpClient();
+        StepExecutors executors = new StepExecutors(http, OutputTail.DEFAULT_LIMIT, opened.verification(), clock,
                 new ApprovalStepExecutor(opened.gates(), clock, APPROVAL_POLL),
                 new PostgresStepExecutor(opened.postgres(), env, clock));
         return new Engine(opened.runs(), executors, new EngineSettings(clock, defaults.holder(), defaults.lease(),
-                defaults.cancelPoll()));
+                defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()));
     }
 
     Path secretsFile(Path option) {

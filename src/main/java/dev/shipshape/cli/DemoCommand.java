@@ -1,7 +1,8 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.demo.DemoService;
 import dev.shipshape.demo.DemoWorkspace;
+import dev.shipshape.sample.Faults;
+import dev.shipshape.sample.SampleService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * Shows Shipshape at work with nothing to set up: a small service on loopback, a good release
- * that goes live, then a bad one whose health check fails and which is rolled back by itself.
+ * Shows Shipshape at work with nothing to set up: the sample service on loopback, a good release
+ * that passes health, metric analysis and smoke tests, then a bad one that fails half of its
+ * requests, which the analysis catches and Shipshape rolls back by itself.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Deploy a demo service twice: a good release, then a bad one that is rolled back.")
@@ -30,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         DemoWorkspace workspace = new DemoWorkspace(context.cwd.resolve(Context.STORE_DIR).resolve("demo"));
-        try (DemoService service = DemoService.start(workspace.liveVersion(), BAD)) {
+        try (SampleService service = SampleService.start(0, "none", new Faults().failingRelease(BAD))) {
             workspace.write(service.baseUrl());
             context.out.println(context.terminal.bold("Shipshape demo") + ": shop-api on " + service.baseUrl()
                     + ", runbook " + RunbookFiles.shown(context, workspace.runbook()));
@@ -39,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
             int first = deploy(workspace, GOOD);
             context.out.println();
             context.out.println(context.terminal.bold("2/2 Deploying " + BAD + " to staging")
-                    + " (its health check fails: Shipshape rolls it back to " + GOOD + ")");
+                    + " (it fails half of its requests: the analysis catches it and Shipshape rolls back to " + GOOD + ")");
             int second = deploy(workspace, BAD);
             return summary(first, second);
         }

@@ -71,6 +71,7 @@ final class DeployCommand implements Callable<Integer> {
             Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
             RunOutcome outcome = context.engine(opened).start(plan, request, secrets,
                     gates.recording(plan, passed.get().report(), listener(plan)), signal);
+            Rollbacks.keepIfRolledBack(context, opened, outcome);
             return Outcomes.report(context, runs, outcome, output.json());
         }
     }

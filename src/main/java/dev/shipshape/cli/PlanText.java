@@ -5,12 +5,16 @@ import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.ApprovalStep;
 import dev.shipshape.runbook.Durations;
+import dev.shipshape.runbook.AnalysisStep;
+import dev.shipshape.runbook.HealthStep;
 import dev.shipshape.runbook.HttpStep;
 import dev.shipshape.runbook.PostgresBackupStep;
 import dev.shipshape.runbook.PostgresDiagnoseStep;
 import dev.shipshape.runbook.PostgresMigrateStep;
 import dev.shipshape.runbook.PostgresQueryStep;
 import dev.shipshape.runbook.PostgresRestoreStep;
+import dev.shipshape.runbook.MonitorStep;
+import dev.shipshape.runbook.SmokeStep;
 import dev.shipshape.runbook.RunStep;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.UsesDatabase;
@@ -51,6 +55,7 @@ final class PlanText {
         if (stage.timeout() != null) {
             notes.add("timeout " + Durations.format(stage.timeout()));
         }
+        notes.addAll(VerificationPlanText.stageNotes(stage));
         notes.add("on failure: " + stage.onFailure().name().toLowerCase(java.util.Locale.ROOT));
         return "  (" + String.join(", ", notes) + ")";
     }
@@ -62,6 +67,10 @@ final class PlanText {
         switch (step) {
             case ApprovalStep approval -> lines.add(indent + "    waits until approved (shipshape approve RUN_ID)");
             case RunStep run -> run.env().forEach((k, v) -> lines.add(indent + "    env " + k + "=" + Masked.of(v)));
+            case HealthStep health -> { }
+            case SmokeStep smoke -> lines.addAll(VerificationPlanText.smoke(smoke, indent));
+            case AnalysisStep analysis -> lines.addAll(VerificationPlanText.analysis(analysis, indent));
+            case MonitorStep monitor -> lines.addAll(VerificationPlanText.monitor(monitor, indent));
             case HttpStep http -> {
                 http.headers().forEach((k, v) -> lines.add(indent + "    header " + k + ": " + Masked.of(v)));
                 if (!http.expect().status().isEmpty() || !http.expect().json().isEmpty()) {

@@ -54,6 +54,11 @@ final class ResumeCommand implements Callable<Integer> {
         try (Store opened = context.openStore(store.url)) {
             RunStore runs = opened.runs();
             RunRecord run = ShowCommand.find(runs, runId);
+            if (run.procedure().equals("rollback")) {
+                throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "run " + runId + " is a rollback;"
+                        + " a rollback is not resumed but started again: shipshape rollback --env " + run.environment()
+                        + " --to " + run.previousVersion() + " --reason ...");
+            }
             Runbook rb = RunbookFiles.parse(context, Path.of(run.runbookPath()), run.runbookText());
             Plan plan = new Planner(context.env).deploy(rb, run.environment(), run.version(), run.previousVersion());
             if (runs.stages(runId).stream().anyMatch(s -> s.stage().equals(OverrideStage.NAME))) {
@@ -65,6 +70,7 @@ final class ResumeCommand implements Callable<Integer> {
             RunListener listener = output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);
             RunOutcome outcome = context.engine(opened).resume(runId, plan, secrets, resumeChoice(), listener,
                     signal);
+            Rollbacks.keepIfRolledBack(context, opened, outcome);
             return Outcomes.report(context, runs, outcome, output.json());
         }
     }

@@ -32,11 +32,12 @@ final class ShowCommand implements Callable<Integer> {
             RunStore runs = opened.runs();
             RunRecord run = find(runs, runId);
             if (output.json()) {
-                context.out.println(RunView.json(RunView.full(runs, run)));
+                context.out.println(RunView.json(VerificationText.json(runs, opened.verification(), run)));
             } else {
                 RunText.header(run).forEach(context.out::println);
                 GateText.decisions(opened.gates().decisions(runId)).forEach(context.out::println);
                 RunText.body(runs.stages(runId), runs.steps(runId)).forEach(context.out::println);
+                VerificationText.lines(runs, opened.verification(), run).forEach(context.out::println);
             }
             return ExitCode.SUCCEEDED;
         }

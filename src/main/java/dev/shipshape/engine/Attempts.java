@@ -36,7 +36,7 @@ final class Attempts {
                 return result;
             }
             result = once(step, attempt, budget, cancel, cancellable);
-            if (result.succeeded() || result.cancelled() || result.timedOut() && pastDeadline(budget)) {
+            if (result.succeeded() || result.cancelled() || result.paused() || result.timedOut() && pastDeadline(budget)) {
                 return result;
             }
         }

@@ -14,12 +14,19 @@ public final class Engine {
     private final RunStore store;
     private final StepExecutor executor;
     private final EngineSettings settings;
+    private final StageWatch watch;
     private final RunIds ids = new RunIds();
 
     public Engine(RunStore store, StepExecutor executor, EngineSettings settings) {
+        this(store, executor, settings, StageWatch.NONE);
+    }
+
+    /** @param watch watches each stage while it runs (the zero-downtime probe) and may fail it */
+    public Engine(RunStore store, StepExecutor executor, EngineSettings settings, StageWatch watch) {
         this.store = store;
         this.executor = executor;
         this.settings = settings;
+        this.watch = watch;
     }
 
     /**
@@ -71,7 +78,8 @@ public final class Engine {
         lease.keepAlive();
         Cancellation cancel = new Cancellation(store, journal.runId(), settings.cancelPoll(), lease, signal);
         Attempts attempts = new Attempts(executor, journal, secrets, plan.workdir());
-        return new Execution(plan, journal, attempts, cancel, progress, choice).from(from, reason);
+        return new Execution(plan, journal, attempts, cancel, progress, choice,
+                (runId, stage) -> watch.start(runId, stage, secrets)).from(from, reason);
     }
 
     private NewRun newRun(String runId, Plan plan, RunRequest request) {

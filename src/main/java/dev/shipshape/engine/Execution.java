@@ -20,21 +20,28 @@ final class Execution {
     private record Stop(RunStatus next, String reason) {
     }
 
+    /** Starts the watch of a stage (its secrets already bound by the engine). */
+    interface Watches {
+        StageWatch.Watching start(String runId, PlannedStage stage);
+    }
+
     private final Plan plan;
     private final Journal journal;
     private final Attempts attempts;
     private final Cancellation cancel;
     private final Progress progress;
     private final ResumeChoice choice;
+    private final Watches watch;
 
     Execution(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
-              ResumeChoice choice) {
+              ResumeChoice choice, Watches watch) {
         this.plan = plan;
         this.journal = journal;
         this.attempts = attempts;
         this.cancel = cancel;
         this.progress = progress;
         this.choice = choice;
+        this.watch = watch;
     }
 
     /** Runs from the given status (RUNNING, HALTED or ROLLING_BACK) to an outcome. */
@@ -78,14 +85,44 @@ final class Execution {
         return failed == null ? new Stop(RunStatus.SUCCEEDED, null) : new Stop(RunStatus.FAILED, failed);
     }
 
-    /** Runs one stage; null when it succeeded, else what the run does next (RUNNING = go on). */
+    /** Runs one stage under its watch; null when it succeeded, else what the run does next (RUNNING = go on). */
     private Stop stage(PlannedStage stage) {
         setStage(stage.name(), State.RUNNING, null);
+        StageWatch.Watching watching = watch.start(journal.runId(), stage);
+        Stop bySteps = null;
+        Optional<String> refused;
+        try {
+            bySteps = steps(stage);
+        } finally {
+            refused = watching.stop();
+        }
+        refused.ifPresent(why -> journal.note("stage.watch", stage.name() + ": " + why));
+        Stop stop = stop(stage, bySteps, refused);
+        if (stop == null) {
+            setStage(stage.name(), State.SUCCEEDED, null);
+        }
+        return stop;
+    }
+
+    /** A stage whose steps passed still fails when its watch saw too much (e.g. downtime). */
+    private Stop stop(PlannedStage stage, Stop byStepsOrNull, Optional<String> refused) {
+        if (byStepsOrNull != null || refused.isEmpty()) {
+            return byStepsOrNull;
+        }
+        return failed(stage, null, StepResult.failure(null, refused.get(), null, 0));
+    }
+
+    private Stop steps(PlannedStage stage) {
         StageBudget budget = StageBudget.of(stage.name(), stage.timeout(), journal.clock().instant());
         for (PlannedStep step : stage.steps()) {
             State state = progress.step(step.id());
             if (state == State.SUCCEEDED) {
                 continue;
+            }
+            if (state == State.FAILED && choice == ResumeChoice.ROLLBACK) {
+                // Only a paused step is left failed in an unfinished stage: a person chose to roll back.
+                return failed(stage, step, StepResult.failure(null, "a person chose to roll back after a pause",
+                        null, 0));
             }
             if (state == State.RUNNING && !step.step().idempotent()) {
                 Optional<Stop> decided = interrupted(stage, step);
@@ -98,11 +135,13 @@ final class Execution {
             }
             StepResult result = attempts.run(step, budget, cancel, true);
             progress.step(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED);
+            if (result.paused()) {
+                return paused(stage, step, result);
+            }
             if (!result.succeeded()) {
                 return failed(stage, step, result);
             }
         }
-        setStage(stage.name(), State.SUCCEEDED, null);
         return null;
     }
 
@@ -123,9 +162,18 @@ final class Execution {
                 + journal.runId() + " --rerun (or --rollback)"));
     }
 
+    /** A step asked a person: halt; resume re-runs it, {@code --rollback} rolls back. */
+    private Stop paused(PlannedStage stage, PlannedStep step, StepResult result) {
+        if (choice == ResumeChoice.ROLLBACK) {
+            return failed(stage, step, result);
+        }
+        return new Stop(RunStatus.HALTED, step.id() + " paused: " + result.message() + "; decide with: shipshape resume "
+                + journal.runId() + " --rerun (measure again) or --rollback");
+    }
+
     private Stop failed(PlannedStage stage, PlannedStep step, StepResult result) {
         String reason = result.cancelled() && cancel.reason() != null
-                ? cancel.reason() : step.id() + " failed: " + result.message();
+                ? cancel.reason() : step == null ? result.message() : step.id() + " failed: " + result.message();
         setStage(stage.name(), State.FAILED, reason);
         OnFailure policy = stage.onFailure();
         if (result.cancelled() && policy == OnFailure.CONTINUE) {

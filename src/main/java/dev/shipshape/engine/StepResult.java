@@ -11,9 +11,22 @@ package dev.shipshape.engine;
  * @param outputSize bytes of output in total, before truncation
  * @param timedOut   the attempt was stopped by its timeout
  * @param cancelled  the attempt was stopped because the run was cancelled
+ * @param paused     the step could not decide and asks a person: the run halts (no retry, no rollback)
+ *                   until {@code resume} says what to do
  */
 public record StepResult(boolean succeeded, Integer exitCode, String message, String outputTail, long outputSize,
-                         boolean timedOut, boolean cancelled) {
+                         boolean timedOut, boolean cancelled, boolean paused) {
+
+    public StepResult(boolean succeeded, Integer exitCode, String message, String outputTail, long outputSize,
+                      boolean timedOut, boolean cancelled) {
+        this(succeeded, exitCode, message, outputTail, outputSize, timedOut, cancelled, false);
+    }
+
+    /** Not a success, not a failure: a person decides (e.g. an inconclusive analysis set to pause). */
+    public static StepResult pause(String message, String outputTail) {
+        return new StepResult(false, null, message, outputTail, outputTail == null ? 0 : outputTail.length(), false,
+                false, true);
+    }
 
     public static StepResult success(Integer exitCode, String message, String outputTail, long outputSize) {
         return new StepResult(true, exitCode, message, outputTail, outputSize, false, false);

@@ -1,15 +1,29 @@
 package dev.shipshape.plan;
 
 import dev.shipshape.runbook.OnFailure;
+import dev.shipshape.runbook.StageProbe;
+import dev.shipshape.runbook.Tier;
 import java.time.Duration;
 import java.util.List;
 
-/** A stage in execution order, with its resolved steps and the steps that undo it. */
+/**
+ * A stage in execution order, with its resolved steps and the steps that undo it.
+ *
+ * @param tier  application or database: which rollback type undoes this stage
+ * @param probe the zero-downtime probe with its URL resolved, or null
+ */
 public record PlannedStage(String name, List<String> needs, OnFailure onFailure, Duration timeout,
-                           List<PlannedStep> steps, List<PlannedStep> rollback) {
+                           List<PlannedStep> steps, List<PlannedStep> rollback, Tier tier, StageProbe probe) {
     public PlannedStage {
         needs = List.copyOf(needs);
         steps = List.copyOf(steps);
         rollback = List.copyOf(rollback);
+        tier = tier == null ? Tier.APPLICATION : tier;
+    }
+
+    /** An application stage without a probe. */
+    public PlannedStage(String name, List<String> needs, OnFailure onFailure, Duration timeout,
+                        List<PlannedStep> steps, List<PlannedStep> rollback) {
+        this(name, needs, onFailure, timeout, steps, rollback, Tier.APPLICATION, null);
     }
 }

@@ -36,7 +36,8 @@ public final class Planner {
         for (Stage stage : StageOrder.of(runbook.stages())) {
             stages.add(new PlannedStage(stage.name(), stage.needs(), stage.onFailure(), stage.timeout(),
                     plan(stage.name(), Phase.MAIN, bind(stage.steps(), runbook, env), values),
-                    plan(stage.name(), Phase.ROLLBACK, bind(stage.rollback(), runbook, env), values)));
+                    plan(stage.name(), Phase.ROLLBACK, bind(stage.rollback(), runbook, env), values), stage.tier(),
+                    stage.probe(s -> values.resolve(s, stage.name() + "/probe"))));
         }
         values.failIfMissing();
         return new Plan(runbook.service(), environment, version, previousVersion, "deploy", stages,

@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param needs    stages that must have succeeded before this one starts
  * @param timeout  budget for the whole stage, or null for none
+ * @param tier     application (default) or database: which rollback type undoes this stage
+ * @param probe    the zero-downtime probe running while this stage runs, or null
  */
 public record Stage(
         String name,
@@ -16,12 +18,26 @@ public record Stage(
         List<Step> steps,
         List<Step> rollback,
         Duration timeout,
-        OnFailure onFailure) {
+        OnFailure onFailure,
+        Tier tier,
+        StageProbe probe) {
 
     public Stage {
         needs = List.copyOf(needs);
         steps = List.copyOf(steps);
         rollback = List.copyOf(rollback);
+        tier = tier == null ? Tier.APPLICATION : tier;
+    }
+
+    /** A stage without tier or probe: an application stage. */
+    public Stage(String name, List<String> needs, List<Step> steps, List<Step> rollback, Duration timeout,
+                 OnFailure onFailure) {
+        this(name, needs, steps, rollback, timeout, onFailure, Tier.APPLICATION, null);
+    }
+
+    /** The probe with its strings resolved, or null. */
+    public StageProbe probe(java.util.function.UnaryOperator<String> f) {
+        return probe == null ? null : probe.mapStrings(f);
     }
 
     public Optional<Duration> timeoutIfAny() {

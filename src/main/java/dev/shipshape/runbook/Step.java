@@ -6,8 +6,9 @@ import java.util.function.UnaryOperator;
  * One thing a runbook does. Each kind is a record; the engine never looks inside, it hands the
  * step to the executor of its kind. Add a kind by adding a record here and its executor.
  */
-public sealed interface Step permits RunStep, HttpStep, ApprovalStep, PostgresBackupStep, PostgresRestoreStep,
-        PostgresMigrateStep, PostgresQueryStep, PostgresDiagnoseStep {
+public sealed interface Step permits RunStep, HttpStep, HealthStep, SmokeStep, AnalysisStep, MonitorStep,
+        ApprovalStep, PostgresBackupStep, PostgresRestoreStep, PostgresMigrateStep, PostgresQueryStep,
+        PostgresDiagnoseStep {
 
     /** Options every kind shares: name, timeout, retries, idempotency. */
     StepOptions options();

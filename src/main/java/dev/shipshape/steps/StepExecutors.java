@@ -4,15 +4,24 @@ import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepExecutor;
 import dev.shipshape.engine.StepResult;
 import dev.shipshape.plan.PlannedStep;
-import dev.shipshape.runbook.ApprovalStep;
-import dev.shipshape.runbook.HttpStep;
-import dev.shipshape.steps.approval.ApprovalStepExecutor;
+import dev.shipshape.analysis.VerificationLog;
 import dev.shipshape.postgres.PostgresRecords;
+import dev.shipshape.runbook.AnalysisStep;
+import dev.shipshape.runbook.ApprovalStep;
+import dev.shipshape.runbook.HealthStep;
+import dev.shipshape.runbook.HttpStep;
+import dev.shipshape.runbook.MonitorStep;
 import dev.shipshape.runbook.PostgresBackupStep;
 import dev.shipshape.runbook.PostgresDiagnoseStep;
 import dev.shipshape.runbook.PostgresMigrateStep;
 import dev.shipshape.runbook.PostgresQueryStep;
 import dev.shipshape.runbook.PostgresRestoreStep;
+import dev.shipshape.runbook.SmokeStep;
+import dev.shipshape.steps.analysis.AnalysisStepExecutor;
+import dev.shipshape.steps.analysis.MonitorStepExecutor;
+import dev.shipshape.steps.approval.ApprovalStepExecutor;
+import dev.shipshape.steps.health.HealthStepExecutor;
+import dev.shipshape.steps.smoke.SmokeStepExecutor;
 import dev.shipshape.runbook.RunStep;
 import dev.shipshape.steps.postgres.PostgresStepExecutor;
 import java.time.Clock;
@@ -32,6 +41,10 @@ public final class StepExecutors implements StepExecutor {
 
     private final ShellStepExecutor shell;
     private final HttpStepExecutor http;
+    private final HealthStepExecutor health;
+    private final SmokeStepExecutor smoke;
+    private final AnalysisStepExecutor analysis;
+    private final MonitorStepExecutor monitor;
     private final ApprovalStepExecutor approval;
     private final PostgresStepExecutor postgres;
 
@@ -45,22 +58,27 @@ public final class StepExecutors implements StepExecutor {
      * @param tailLimitBytes how much of a step's output its result keeps
      */
     public StepExecutors(HttpClient httpClient, int tailLimitBytes) {
-        this(httpClient, tailLimitBytes, null, new PostgresStepExecutor(PostgresRecords.NONE, System.getenv(),
-                Clock.systemUTC()));
+        this(httpClient, tailLimitBytes, VerificationLog.NONE, Clock.systemUTC(), null,
+                new PostgresStepExecutor(PostgresRecords.NONE, System.getenv(), Clock.systemUTC()));
     }
 
     /**
+     * @param log      where verification steps store samples and results
      * @param approval waits for {@code approval} steps; null when nothing can record approvals (such
      *                 a step then fails, saying so)
      * @param postgres runs {@code postgres.*} steps and records their backups and actions
      */
-    public StepExecutors(HttpClient httpClient, int tailLimitBytes, ApprovalStepExecutor approval,
-                         PostgresStepExecutor postgres) {
+    public StepExecutors(HttpClient httpClient, int tailLimitBytes, VerificationLog log, Clock clock,
+                         ApprovalStepExecutor approval, PostgresStepExecutor postgres) {
         if (tailLimitBytes <= 0) {
             throw new IllegalArgumentException("output tail limit must be positive, got " + tailLimitBytes);
         }
         this.shell = new ShellStepExecutor(tailLimitBytes);
         this.http = new HttpStepExecutor(httpClient, tailLimitBytes);
+        this.health = new HealthStepExecutor(httpClient, log, clock);
+        this.smoke = new SmokeStepExecutor(http, log, clock);
+        this.analysis = new AnalysisStepExecutor(httpClient, log, clock);
+        this.monitor = new MonitorStepExecutor(analysis, log, clock);
         this.approval = approval;
         this.postgres = postgres;
     }
@@ -83,6 +101,10 @@ public final class StepExecutors implements StepExecutor {
         return switch (planned.step()) {
             case RunStep run -> shell.execute(planned.id(), run, context);
             case HttpStep request -> http.execute(request, context);
+            case HealthStep check -> health.execute(planned, check, context);
+            case SmokeStep flows -> smoke.execute(planned, flows, context);
+            case AnalysisStep watch -> analysis.execute(planned, watch, context);
+            case MonitorStep tiers -> monitor.execute(planned, tiers, context);
             case ApprovalStep wait -> approval != null ? approval.execute(planned.id(), wait, context)
                     : StepResult.failure(null, "approval steps need a store to record approvals in", null, 0);
             case PostgresBackupStep s -> postgres.execute(s, context);

@@ -2,9 +2,11 @@ package dev.shipshape.store;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.analysis.VerificationLog;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.gates.GateLedger;
 import dev.shipshape.postgres.PostgresRecords;
+import dev.shipshape.rollback.RollbackLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +23,15 @@ public final class Store implements AutoCloseable {
     private final Database database;
     private final JdbcRunStore runs;
     private final JdbcGateLedger gates;
+    private final VerificationTables verification;
+    private final RollbackTable rollbacks;
 
     private Store(Database database) {
         this.database = database;
         this.runs = new JdbcRunStore(database, Clock.systemUTC());
         this.gates = new JdbcGateLedger(database);
+        this.verification = new VerificationTables(database);
+        this.rollbacks = new RollbackTable(database);
     }
 
     /**
@@ -55,6 +61,16 @@ public final class Store implements AutoCloseable {
     /** Backups and actions of PostgreSQL operations. */
     public PostgresRecords postgres() {
         return new JdbcPostgresRecords(database);
+    }
+
+    /** Analysis samples, verification results and zero-downtime probe reports. */
+    public VerificationLog verification() {
+        return verification;
+    }
+
+    /** Rollback records. */
+    public RollbackLog rollbacks() {
+        return rollbacks;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.shipshape.runbook.yaml;
 import dev.shipshape.runbook.Environment;
 import dev.shipshape.runbook.OnInterrupted;
 import dev.shipshape.runbook.Runbook;
+import dev.shipshape.runbook.RollbackRule;
 import dev.shipshape.runbook.Stage;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.gates.People;
@@ -21,7 +22,7 @@ import java.util.Optional;
 final class RunbookReader {
 
     private static final List<String> KEYS = List.of("service", "vars", "on_interrupted", "environments", "stages",
-            "always", "people");
+            "always", "people", "rollback_rules");
     private static final String EXPECTED_ROOT = "a map with service, environments and stages";
 
     private final Values values;
@@ -53,6 +54,10 @@ final class RunbookReader {
         List<Stage> stageList = f.required("stages").map(n -> stages.stages(n, "stages")).orElse(List.of());
         f.optional("stages").ifPresent(n -> new StageGraph(values.problems()).check(n, "stages"));
         List<Step> always = f.optional("always").map(n -> steps.steps(n, "always", "always")).orElse(List.of());
+        List<RollbackRule> rules = f.optional("rollback_rules")
+                .map(n -> new RollbackRuleReader(values).rules(n, "rollback_rules")).orElse(List.of());
+        stageList = RollbackRuleReader.attach(stageList, rules);
+        always = RollbackRuleReader.attachTo(always, rules);
         OnInterrupted onInterrupted = f.choice("on_interrupted", OnInterrupted.class).orElse(OnInterrupted.ASK);
         People people = f.optional("people").map(n -> people(n, "people")).orElse(People.none());
         new ReferenceCheck(values.problems(), vars, environments).check(f.mapping());

@@ -3,6 +3,8 @@ package dev.shipshape.runbook.yaml;
 import dev.shipshape.runbook.OnFailure;
 import dev.shipshape.runbook.Stage;
 import dev.shipshape.runbook.Step;
+import dev.shipshape.runbook.StageProbe;
+import dev.shipshape.runbook.Tier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
 final class StageReader {
 
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final List<String> KEYS = List.of("name", "needs", "timeout", "on_failure", "steps", "rollback");
+    private static final List<String> KEYS = List.of("name", "needs", "timeout", "on_failure", "steps", "rollback", "tier",
+            "probe");
 
     private final Values values;
     private final StepReader steps;
@@ -44,8 +47,20 @@ final class StageReader {
             List<Step> rollback = f.optional("rollback")
                     .map(n -> steps.steps(n, f.path("rollback"), "rollback")).orElse(List.of());
             Stage stage = new Stage(name.orElse(""), needs, main, rollback, f.duration("timeout").orElse(null),
-                    f.choice("on_failure", OnFailure.class).orElse(OnFailure.ROLLBACK));
+                    f.choice("on_failure", OnFailure.class).orElse(OnFailure.ROLLBACK),
+                    f.choice("tier", Tier.class).orElse(Tier.APPLICATION),
+                    f.optional("probe").flatMap(n -> probe(n, f.path("probe"))).orElse(null));
             return name.map(n -> stage);
+        });
+    }
+
+    private Optional<StageProbe> probe(Node node, String path) {
+        return Fields.of(node, path, values, "a map with url, interval, max_failures, max_outage").flatMap(f -> {
+            f.allowOnly(List.of("url", "interval", "max_failures", "max_outage"));
+            Optional<String> url = f.required("url").flatMap(n -> values.string(n, f.path("url")));
+            var interval = Checks.positive(f, values, "interval").orElse(java.time.Duration.ofSeconds(1));
+            Integer maxFailures = Checks.atLeast(f, values, "max_failures", 0).orElse(null);
+            return url.map(u -> new StageProbe(u, interval, maxFailures, f.duration("max_outage").orElse(null)));
         });
     }
 

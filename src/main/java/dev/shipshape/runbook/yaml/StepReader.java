@@ -25,7 +25,8 @@ final class StepReader {
 
     StepReader(Values values) {
         this.values = values;
-        Stream.concat(Stream.of(new RunStepReader(values), new HttpStepReader(values),
+        Stream.concat(Stream.of(new RunStepReader(values), new HttpStepReader(values), new HealthStepReader(values),
+                        new SmokeStepReader(values), new AnalysisStepReader(values), new MonitorStepReader(values),
                         new ApprovalStepReader(values)), PostgresStepReaders.all(values))
                 .forEach(reader -> kinds.put(reader.kind(), reader));
         this.kindKeys = List.copyOf(kinds.keySet());

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class StepKindProblemsTest {
 
+    /** Every step kind, in the order the loader knows them. */
+    static final String KINDS = "run, http, health, smoke, analysis, monitor, approval, postgres.backup, "
+            + "postgres.restore, postgres.migrate, postgres.query, postgres.diagnose";
+
     @Test
     void misspeltKindSuggestsTheKindMeant() {
         assertThat(problems(withStages("""
@@ -25,7 +29,7 @@ class StepKindProblemsTest {
                     steps:
                       - shell: make
                 """))).containsExactly(
-                "bad.yaml:7:9: stages[0].steps[0]: unknown step kind 'shell' (expected one of: run, http, approval, postgres.backup, postgres.restore, postgres.migrate, postgres.query, postgres.diagnose)");
+                "bad.yaml:7:9: stages[0].steps[0]: unknown step kind 'shell' (expected one of: " + KINDS + ")");
     }
 
     @Test
@@ -35,7 +39,7 @@ class StepKindProblemsTest {
                     steps:
                       - name: compile
                         timeout: 5m
-                """))).containsExactly("bad.yaml:7:9: stages[0].steps[0]: step has no kind; expected one of: run, http, approval, postgres.backup, postgres.restore, postgres.migrate, postgres.query, postgres.diagnose");
+                """))).containsExactly("bad.yaml:7:9: stages[0].steps[0]: step has no kind; expected one of: " + KINDS);
     }
 
     @Test
@@ -56,7 +60,7 @@ class StepKindProblemsTest {
                     steps:
                       - make all
                 """))).containsExactly(
-                "bad.yaml:7:9: stages[0].steps[0]: expected a step (a map with one of: run, http, approval, postgres.backup, postgres.restore, postgres.migrate, postgres.query, postgres.diagnose), got a string");
+                "bad.yaml:7:9: stages[0].steps[0]: expected a step (a map with one of: " + KINDS + "), got a string");
     }
 
     @Test

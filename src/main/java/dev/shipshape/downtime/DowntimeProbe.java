@@ -1,0 +1,78 @@
+package dev.shipshape.downtime;
+
+import dev.shipshape.analysis.ProbeReport;
+import dev.shipshape.analysis.VerificationLog;
+import dev.shipshape.engine.Secrets;
+import dev.shipshape.engine.StageWatch;
+import dev.shipshape.plan.PlannedStage;
+import dev.shipshape.runbook.StageProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The zero-downtime probe: while a stage with {@code probe:} runs, requests its URL every interval on
+ * a background thread, then reports requests, failures and the longest outage, stores the report and
+ * fails the stage when the probe's limits were crossed.
+ */
+public final class DowntimeProbe implements StageWatch {
+
+    private final HttpClient client;
+    private final VerificationLog log;
+
+    public DowntimeProbe(HttpClient client, VerificationLog log) {
+        this.client = client;
+        this.log = log;
+    }
+
+    @Override
+    public Watching start(String runId, PlannedStage stage, Secrets secrets) {
+        StageProbe probe = stage.probe();
+        if (probe == null) {
+            return Optional::empty;
+        }
+        Outages outages = new Outages();
+        Thread sender = Thread.ofVirtual().name("zero-downtime probe " + stage.name())
+                .start(() -> send(probe, secrets.reveal(probe.url()), outages));
+        return () -> {
+            sender.interrupt();
+            try {
+                sender.join(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ProbeReport report = outages.report(runId, stage.name(), probe, System.nanoTime());
+            log.probe(report);
+            return report.passed() ? Optional.empty() : Optional.of(report.reason());
+        };
+    }
+
+    private void send(StageProbe probe, String url, Outages outages) {
+        Duration timeout = probe.interval().compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : probe.interval();
+        while (!Thread.currentThread().isInterrupted()) {
+            long started = System.nanoTime();
+            boolean ok;
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                ok = status < 500;
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                ok = false;
+            } catch (InterruptedException e) {
+                return;
+            }
+            outages.record(started, ok);
+            long left = probe.interval().toNanos() - (System.nanoTime() - started);
+            if (left > 0) {
+                try {
+                    Thread.sleep(Duration.ofNanos(left));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.shipshape.plan;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.runbook.HealthStep;
+import dev.shipshape.runbook.OnFailure;
+import dev.shipshape.runbook.Runbook;
+import dev.shipshape.runbook.SmokeStep;
+import dev.shipshape.runbook.Stage;
+import dev.shipshape.runbook.Step;
+import dev.shipshape.runbook.Tier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans a rollback as a run of its own (procedure {@code rollback}): the rollback steps of the
+ * chosen tiers' stages, latest stage first, then the runbook's health and smoke steps again to
+ * verify the result. Pure, like {@link Planner}. In the steps {@code ${version}} is the version
+ * being rolled back and {@code ${previous_version}} the one restored, as in a deployment's rollback.
+ */
+public final class RollbackPlanner {
+
+    /** Which stages a rollback undoes. */
+    public enum Type {
+        FULL, APPLICATION, DATABASE;
+
+        boolean covers(Tier tier) {
+            return this == FULL || (this == APPLICATION) == (tier == Tier.APPLICATION);
+        }
+    }
+
+    /** The stage that re-runs health and smoke checks after the rollback steps. */
+    public static final String VERIFY_STAGE = "verify-rollback";
+
+    private final Map<String, String> processEnv;
+
+    public RollbackPlanner(Map<String, String> processEnv) {
+        this.processEnv = Map.copyOf(processEnv);
+    }
+
+    /**
+     * @throws ShipshapeException INVALID_INPUT for an unknown environment, or when no stage of the type has
+     *                            rollback steps
+     */
+    public Plan plan(Runbook runbook, String environment, String from, String to, Type type) {
+        var env = runbook.environment(environment).orElseThrow(() -> new ShipshapeException(
+                ShipshapeException.Code.INVALID_INPUT, "environment '" + environment + "' is not defined in "
+                + runbook.source() + "; defined: " + String.join(", ", runbook.environments().keySet())));
+        var values = new References(runbook, env, from, to, processEnv);
+        List<PlannedStage> stages = new ArrayList<>();
+        List<Step> checks = new ArrayList<>();
+        for (Stage stage : StageOrder.of(runbook.stages()).reversed()) {
+            if (type.covers(stage.tier()) && !stage.rollback().isEmpty()) {
+                stages.add(new PlannedStage(stage.name(), List.of(), OnFailure.STOP, null,
+                        steps(stage.name(), stage.rollback(), values), List.of(), stage.tier(), null));
+            }
+        }
+        for (Stage stage : runbook.stages()) {
+            stage.steps().stream().filter(s -> s instanceof HealthStep || s instanceof SmokeStep).forEach(checks::add);
+        }
+        if (stages.isEmpty()) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "no " + (type == Type.FULL ? ""
+                    : type.name().toLowerCase(java.util.Locale.ROOT) + " ") + "stage of " + runbook.source()
+                    + " has rollback steps; add 'rollback:' steps to the stages that need undoing");
+        }
+        if (!checks.isEmpty()) {
+            stages.add(new PlannedStage(VERIFY_STAGE, List.of(), OnFailure.STOP, null,
+                    steps(VERIFY_STAGE, checks, values), List.of()));
+        }
+        values.failIfMissing();
+        return new Plan(runbook.service(), environment, from, to, "rollback", stages, List.of(),
+                runbook.source().toAbsolutePath().getParent(), runbook.onInterrupted());
+    }
+
+    /** Covers a stage of the given tier: used to warn before database rollbacks. */
+    public static boolean touchesDatabase(Plan plan) {
+        return plan.stages().stream().anyMatch(s -> s.tier() == Tier.DATABASE);
+    }
+
+    private static List<PlannedStep> steps(String stage, List<Step> steps, References values) {
+        List<PlannedStep> planned = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            String id = PlannedStep.idOf(stage, Phase.MAIN, i + 1);
+            planned.add(new PlannedStep(id, stage, Phase.MAIN, i + 1, steps.get(i).mapStrings(s -> values.resolve(s, id))));
+        }
+        return planned;
+    }
+}

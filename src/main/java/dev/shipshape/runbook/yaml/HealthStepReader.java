@@ -1,0 +1,37 @@
+package dev.shipshape.runbook.yaml;
+
+import dev.shipshape.runbook.HealthStep;
+import dev.shipshape.runbook.Step;
+import dev.shipshape.runbook.StepOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a {@code health:} step: the URL, how often to poll, for how long, and how many healthy answers in a row. */
+final class HealthStepReader implements KindReader {
+
+    private final Values values;
+
+    HealthStepReader(Values values) {
+        this.values = values;
+    }
+
+    @Override
+    public String kind() {
+        return "health";
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of("interval", "within", "successes");
+    }
+
+    @Override
+    public Optional<Step> read(Fields f, StepOptions options) {
+        Optional<String> url = f.required("health").flatMap(n -> values.string(n, f.path("health")));
+        Duration interval = Checks.positive(f, values, "interval").orElse(Duration.ofSeconds(2));
+        Duration within = Checks.positive(f, values, "within").orElse(Duration.ofSeconds(60));
+        int successes = Checks.atLeast(f, values, "successes", 1).orElse(1);
+        return url.map(u -> new HealthStep(u, interval, within, successes, List.of(), options));
+    }
+}

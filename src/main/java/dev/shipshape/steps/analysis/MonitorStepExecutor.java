@@ -1,0 +1,90 @@
+package dev.shipshape.steps.analysis;
+
+import dev.shipshape.analysis.Sample;
+import dev.shipshape.analysis.Verdict;
+import dev.shipshape.analysis.VerificationLog;
+import dev.shipshape.engine.StepContext;
+import dev.shipshape.engine.StepResult;
+import dev.shipshape.plan.PlannedStep;
+import dev.shipshape.runbook.MonitorStep;
+import dev.shipshape.steps.OutputTail;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Runs a {@code monitor:} step: one analysis per window, in order; a window that does not pass ends
+ * monitoring like a failed analysis; the sign-off rule, once held long enough, ends it as signed off.
+ */
+public final class MonitorStepExecutor {
+
+    private final AnalysisStepExecutor analysis;
+    private final VerificationLog log;
+    private final Clock clock;
+
+    public MonitorStepExecutor(AnalysisStepExecutor analysis, VerificationLog log, Clock clock) {
+        this.analysis = analysis;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public StepResult execute(PlannedStep planned, MonitorStep step, StepContext context) {
+        OutputTail tail = new OutputTail(OutputTail.DEFAULT_LIMIT);
+        SignOffWatch signOff = new SignOffWatch(step.signOff());
+        for (MonitorStep.Window window : step.windows()) {
+            AnalysisStepExecutor.say(context, tail, "window " + window.name());
+            Optional<Verdict> verdict = analysis.verdict(planned, step.window(window), context, tail, signOff, "monitor");
+            if (verdict.isEmpty()) {
+                return AnalysisStepExecutor.stopped(context, tail);
+            }
+            if (verdict.get().outcome() != Verdict.Outcome.PASSED) {
+                Verdict named = new Verdict(verdict.get().outcome(), "window " + window.name() + ": "
+                        + verdict.get().reason(), verdict.get().findings());
+                return VerdictResults.of(step.window(window), named, tail.text());
+            }
+            if (signOff.signedOff()) {
+                String reason = "signed off: " + step.signOff().describe() + " (since " + signOff.since() + ")";
+                log.result(new VerificationLog.StoredResult(context.runId(), planned.id(), "sign-off", "passed", reason,
+                        0, 0, clock.instant()));
+                AnalysisStepExecutor.say(context, tail, reason);
+                return StepResult.success(null, reason, tail.text(), tail.size());
+            }
+        }
+        String reason = "every window passed" + (step.signOff() == null ? "" : "; not signed off: "
+                + step.signOff().describe() + " did not hold long enough");
+        return StepResult.success(null, reason, tail.text(), tail.size());
+    }
+
+    /** Tracks how long the sign-off condition has held without a break. */
+    private static final class SignOffWatch implements AnalysisStepExecutor.SampleWatch {
+        private final MonitorStep.SignOff rule;
+        private Instant since;
+        private boolean signedOff;
+
+        SignOffWatch(MonitorStep.SignOff rule) {
+            this.rule = rule;
+        }
+
+        @Override
+        public boolean enough(Sample sample) {
+            if (rule == null || !sample.metric().equals(rule.metric())) {
+                return false;
+            }
+            if (!sample.measured() || !rule.condition().breachedBy(sample.value())) {
+                since = null;
+                return false;
+            }
+            since = since == null ? sample.at() : since;
+            signedOff |= !since.plus(rule.holdFor()).isAfter(sample.at());
+            return signedOff;
+        }
+
+        boolean signedOff() {
+            return signedOff;
+        }
+
+        Instant since() {
+            return since;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.shipshape.steps.analysis;
+
+import dev.shipshape.engine.StepContext;
+
+/** Waiting that stops within 100 ms of a cancel, and never past the attempt's deadline. */
+final class Waiting {
+
+    private Waiting() {
+    }
+
+    /** Sleeps until {@code until} (nanoTime); false when cancelled or when the deadline comes first. */
+    static boolean until(long until, long deadline, StepContext context) {
+        while (true) {
+            long now = System.nanoTime();
+            if (context.isCancelled() || now - deadline >= 0) {
+                return false;
+            }
+            if (now - until >= 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(100, (Math.min(until, deadline) - now) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}
