@@ -10,8 +10,6 @@ import dev.shipshape.store.Store;
 import dev.shipshape.engine.Secrets;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.Planner;
-import dev.shipshape.secrets.SecretResolver;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +33,8 @@ final class DeployCommand implements Callable<Integer> {
     String environment;
     @Option(names = "--version", required = true, description = "Version to deploy")
     String version;
-    @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600 (default: .shipshape/secrets)")
-    Path secretsFile;
+    @Mixin
+    Options.SecretsOption secretsOption;
     @Option(names = "--override-window", description = "Emergency: start outside the deployment windows (needs --reason;"
             + " in production also an approval)")
     boolean overrideWindow;
@@ -65,7 +63,7 @@ final class DeployCommand implements Callable<Integer> {
                 return ExitCode.BLOCKED;
             }
             Plan plan = passed.get().plan();
-            Secrets secrets = new SecretResolver(context.env, context.secretsFile(secretsFile)).forPlan(plan);
+            Secrets secrets = secretsOption.forPlan(context, plan);
             RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text());
             CancelSignal signal = new CancelSignal();
             Interrupts.cancelOnCtrlC(signal, context.user(), context.err);

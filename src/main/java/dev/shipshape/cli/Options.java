@@ -18,6 +18,18 @@ final class Options {
         String url;
     }
 
+    /** Where secret values come from besides the environment. */
+    static final class SecretsOption {
+        @Option(names = "--secrets", paramLabel = "FILE",
+                description = "NAME=value file, mode 0600 (default: .shipshape/secrets)")
+        Path file;
+
+        /** The values of every secret the plan uses; fails before anything runs when one is missing. */
+        dev.shipshape.engine.Secrets forPlan(Context context, dev.shipshape.plan.Plan plan) {
+            return new dev.shipshape.secrets.SecretResolver(context.env, context.secretsFile(file)).forPlan(plan);
+        }
+    }
+
     /** Text for people or JSON for machines. */
     static final class OutputOption {
         @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",

@@ -11,7 +11,6 @@ import dev.shipshape.store.Store;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.Planner;
 import dev.shipshape.runbook.Runbook;
-import dev.shipshape.secrets.SecretResolver;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -34,8 +33,8 @@ final class ResumeCommand implements Callable<Integer> {
     Options.OutputOption output;
     @ArgGroup(exclusive = true)
     Choice choice;
-    @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600 (default: .shipshape/secrets)")
-    Path secretsFile;
+    @Mixin
+    Options.SecretsOption secretsOption;
 
     /** What to do with an interrupted step that is not idempotent. */
     static final class Choice {
@@ -64,7 +63,7 @@ final class ResumeCommand implements Callable<Integer> {
             if (runs.stages(runId).stream().anyMatch(s -> s.stage().equals(OverrideStage.NAME))) {
                 plan = OverrideStage.add(plan, OverrideStage.of(rb, run.environment()).orElseThrow());
             }
-            var secrets = new SecretResolver(context.env, context.secretsFile(secretsFile)).forPlan(plan);
+            var secrets = secretsOption.forPlan(context, plan);
             CancelSignal signal = new CancelSignal();
             Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
             RunListener listener = output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);

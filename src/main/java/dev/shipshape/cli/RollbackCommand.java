@@ -13,9 +13,7 @@ import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.plan.RollbackPlanner;
 import dev.shipshape.rollback.RollbackRecords;
 import dev.shipshape.runbook.Tier;
-import dev.shipshape.secrets.SecretResolver;
 import dev.shipshape.store.Store;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -45,8 +43,8 @@ final class RollbackCommand implements Callable<Integer> {
     String reason;
     @Option(names = "--yes", description = "Confirm a rollback that touches database stages")
     boolean yes;
-    @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600 (default: .shipshape/secrets)")
-    Path secretsFile;
+    @Mixin
+    Options.SecretsOption secretsOption;
     @ArgGroup(exclusive = true)
     Only only;
 
@@ -76,7 +74,7 @@ final class RollbackCommand implements Callable<Integer> {
             if (RollbackPlanner.touchesDatabase(plan) && !confirmed(plan)) {
                 return ExitCode.USAGE;
             }
-            var secrets = new SecretResolver(context.env, context.secretsFile(secretsFile)).forPlan(plan);
+            var secrets = secretsOption.forPlan(context, plan);
             RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text());
             CancelSignal signal = new CancelSignal();
             Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
