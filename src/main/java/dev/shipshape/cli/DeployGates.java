@@ -9,7 +9,7 @@ import dev.shipshape.gates.GateReport;
 import dev.shipshape.gates.GateResult;
 import dev.shipshape.gates.Verdict;
 import dev.shipshape.gates.checklist.ChecklistRunner;
-import dev.shipshape.gates.promotion.RunHistory;
+import dev.shipshape.gates.promotion.AnalysisHistory;
 import dev.shipshape.gates.windows.WindowGate;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.Planner;
@@ -91,7 +91,8 @@ final class DeployGates {
 
     private GateReport evaluate(Plan plan) {
         ChecklistRunner runner = new ChecklistRunner(context.env, plan.workdir(), context.clock, runbook.people());
-        GateCheck.Outcome outcome = new GateCheck(new RunHistory(store.runs()), runner).evaluate(runbook,
+        AnalysisHistory soak = new AnalysisHistory(store.runs(), store.verification());
+        GateCheck.Outcome outcome = new GateCheck(soak, runner).evaluate(runbook,
                 plan.environment(), plan.version(), context.clock.instant(),
                 new Planner(context.env).resolver(runbook, plan.environment(), plan.version(), plan.previousVersion()),
                 store.gates().signOffs(plan.service(), plan.environment(), plan.version()),
