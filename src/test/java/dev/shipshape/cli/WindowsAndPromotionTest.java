@@ -176,6 +176,24 @@ class WindowsAndPromotionTest {
     }
 
     @Test
+    void showAsJsonListsTheRunsGateDecisionsLikeTheText() throws Exception {
+        at("2026-01-31T12:00-08:00");
+        String runId = runIdOf(cli.run("deploy", "--env", "staging", "--version", "v1", "--override-window", "--reason",
+                "checkout is down"));
+
+        Cli.Result shown = cli.run("show", runId, "--output", "json");
+
+        assertThat(shown.exitCode()).isEqualTo(0);
+        var gates = new com.fasterxml.jackson.databind.ObjectMapper().readTree(shown.out()).path("gates");
+        assertThat(gates.size()).isEqualTo(1);
+        assertThat(gates.get(0).path("runId").asText()).isEqualTo(runId);
+        assertThat(gates.get(0).path("gate").asText() + " " + gates.get(0).path("verdict").asText() + " by "
+                + gates.get(0).path("decidedBy").asText() + " at " + gates.get(0).path("at").asText())
+                .isEqualTo("window overridden by alice at 2026-01-31T20:00:00Z");
+        assertThat(gates.get(0).path("reason").asText()).startsWith("overridden by alice: checkout is down (Sat");
+    }
+
+    @Test
     void waitsForAWindowThatOpensWithinTheWaitingLimitThenDeploys() throws Exception {
         at("2026-01-26T08:59:58-08:00");
 
