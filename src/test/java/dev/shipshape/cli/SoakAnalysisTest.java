@@ -120,6 +120,7 @@ class SoakAnalysisTest {
 
         assertThat(result.exitCode()).isEqualTo(5);
         assertThat(result.err()).containsPattern("nightly analysis was inconclusive in staging at"
-                + " 2026-01-27T03:00:00Z \\(run \\S+, v2\\): no data for error-rate \\(inconclusive never promotes\\)\n");
+                + " 2026-01-27T03:00:00Z \\(run \\S+, v2\\): no data for error-rate"
+                + " \\(inconclusive never promotes\\)\n");
     }
 }

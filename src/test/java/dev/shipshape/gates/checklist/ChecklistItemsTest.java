@@ -26,7 +26,8 @@ class ChecklistItemsTest {
 
     private List<ItemResult> run(ChecklistItem... items) {
         return new ChecklistRunner(Map.of("PATH", System.getenv("PATH")), folder, Clock.systemUTC(), People.none(),
-                new SecretResolver(Map.of(), folder.resolve("secrets"))).run(new Checklist(true, List.of(items)), s -> s, List.of(), "sign ITEM");
+                new SecretResolver(Map.of(), folder.resolve("secrets")))
+                .run(new Checklist(true, List.of(items)), s -> s, List.of(), "sign ITEM");
     }
 
     @Test
