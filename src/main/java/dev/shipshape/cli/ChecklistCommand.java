@@ -11,6 +11,7 @@ import dev.shipshape.plan.Planner;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.gates.Checklist;
 import dev.shipshape.runbook.gates.ChecklistItem;
+import dev.shipshape.secrets.SecretResolver;
 import dev.shipshape.store.Store;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,6 +30,8 @@ final class ChecklistCommand implements Callable<Integer> {
     Options.RunbookFile runbook;
     @Mixin
     Options.StoreOption store;
+    @Mixin
+    Options.SecretsOption secrets;
     @Option(names = "--env", required = true, description = "Environment whose checklist to run")
     String environment;
     @Option(names = "--version", description = "Version the checklist is for (sign-offs are per version)")
@@ -64,7 +67,8 @@ final class ChecklistCommand implements Callable<Integer> {
         List<SignOff> signOffs = version == null || !context.storeExists(store.url) ? List.of() : readSignOffs(rb);
         var resolve = new Planner(context.env).resolver(rb, environment, version == null ? "" : version, null);
         List<ItemResult> items = new ChecklistRunner(context.env, loaded.path().toAbsolutePath().getParent(),
-                context.clock, rb.people()).run(checklist, resolve, signOffs,
+                context.clock, rb.people(), new SecretResolver(context.env, context.secretsFile(secrets.file)))
+                .run(checklist, resolve, signOffs,
                 version == null ? "pass --version, then: " + signHint(environment, "VERSION")
                         : signHint(environment, version));
         GateResult result = ChecklistGate.decide(checklist, items);

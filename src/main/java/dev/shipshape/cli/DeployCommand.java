@@ -56,7 +56,7 @@ final class DeployCommand implements Callable<Integer> {
             RunStore runs = opened.runs();
             String previous = runs.lastSucceededVersion(loaded.runbook().service(), environment).orElse(null);
             Plan planned = new Planner(context.env).deploy(loaded.runbook(), environment, version, previous);
-            DeployGates gates = new DeployGates(context, opened, loaded.runbook(),
+            DeployGates gates = new DeployGates(context, opened, loaded.runbook(), secretsOption.file,
                     output.json() ? context.err : context.out);
             var passed = gates.check(planned, overrideWindow ? reason : null);
             if (passed.isEmpty()) {

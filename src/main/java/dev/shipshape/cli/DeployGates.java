@@ -9,12 +9,13 @@ import dev.shipshape.gates.GateReport;
 import dev.shipshape.gates.GateResult;
 import dev.shipshape.gates.Verdict;
 import dev.shipshape.gates.checklist.ChecklistRunner;
-import dev.shipshape.gates.promotion.RunHistory;
+import dev.shipshape.gates.promotion.AnalysisHistory;
 import dev.shipshape.gates.windows.WindowGate;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.Planner;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.gates.Windows;
+import dev.shipshape.secrets.SecretResolver;
 import dev.shipshape.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +37,16 @@ final class DeployGates {
     private final Store store;
     private final Runbook runbook;
     private final java.io.PrintWriter progress;
+    private final java.nio.file.Path secretsFile;
 
-    /** @param progress where gate results and the checklist table go (stderr when stdout carries JSON) */
-    DeployGates(Context context, Store store, Runbook runbook, java.io.PrintWriter progress) {
+    /**
+     * @param secretsFile the {@code --secrets} option (null for the default): checklist items may use secrets
+     * @param progress    where gate results and the checklist table go (stderr when stdout carries JSON)
+     */
+    DeployGates(Context context, Store store, Runbook runbook, java.nio.file.Path secretsFile,
+                java.io.PrintWriter progress) {
         this.context = context;
+        this.secretsFile = secretsFile;
         this.store = store;
         this.runbook = runbook;
         this.progress = progress;
@@ -90,8 +97,10 @@ final class DeployGates {
     }
 
     private GateReport evaluate(Plan plan) {
-        ChecklistRunner runner = new ChecklistRunner(context.env, plan.workdir(), context.clock, runbook.people());
-        GateCheck.Outcome outcome = new GateCheck(new RunHistory(store.runs()), runner).evaluate(runbook,
+        ChecklistRunner runner = new ChecklistRunner(context.env, plan.workdir(), context.clock, runbook.people(),
+                new SecretResolver(context.env, context.secretsFile(secretsFile)));
+        AnalysisHistory soak = new AnalysisHistory(store.runs(), store.verification());
+        GateCheck.Outcome outcome = new GateCheck(soak, runner).evaluate(runbook,
                 plan.environment(), plan.version(), context.clock.instant(),
                 new Planner(context.env).resolver(runbook, plan.environment(), plan.version(), plan.previousVersion()),
                 store.gates().signOffs(plan.service(), plan.environment(), plan.version()),

@@ -5,7 +5,7 @@ import dev.shipshape.engine.RunStore;
 import dev.shipshape.gates.GateCheck;
 import dev.shipshape.gates.GateReport;
 import dev.shipshape.gates.Verdict;
-import dev.shipshape.gates.promotion.RunHistory;
+import dev.shipshape.gates.promotion.AnalysisHistory;
 import dev.shipshape.gates.promotion.SoakEvidence;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -81,7 +81,8 @@ final class PlanCommand implements Callable<Integer> {
                     java.util.List.of(), "").report();
         }
         try (Store opened = context.openStore(store.url)) {
-            return new GateCheck(new RunHistory(opened.runs()), null).evaluate(rb, environment, version, moment,
+            AnalysisHistory soak = new AnalysisHistory(opened.runs(), opened.verification());
+            return new GateCheck(soak, null).evaluate(rb, environment, version, moment,
                     s -> s, java.util.List.of(), "").report();
         }
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {ValidateCommand.class, PlanCommand.class, DeployCommand.class, ResumeCommand.class,
                 CancelCommand.class, RunsCommand.class, ShowCommand.class, LogsCommand.class, UnlockCommand.class,
                 RollbackCommand.class, ChecklistCommand.class, ApproveCommand.class, RejectCommand.class,
-                DbCommand.class, SchemaCommand.class, DemoCommand.class, SampleServiceCommand.class,
+                DbCommand.class, GatesCommand.class, SchemaCommand.class, DemoCommand.class, SampleServiceCommand.class,
                 CommandLine.HelpCommand.class})
 final class ShipshapeCommand implements Runnable {
 

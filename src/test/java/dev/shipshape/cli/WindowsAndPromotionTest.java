@@ -115,6 +115,40 @@ class WindowsAndPromotionTest {
     }
 
     @Test
+    void gatesHistoryListsRefusalsThatStartedNoRun() throws Exception {
+        at("2026-01-29T10:00-08:00");
+        cli.run("deploy", "--env", "production", "--version", "v1");
+        at("2026-01-26T10:00-08:00");
+        String runId = runIdOf(cli.run("deploy", "--env", "staging", "--version", "v1"));
+
+        Cli.Result refusals = cli.run("gates", "history", "--env", "production");
+        Cli.Result staging = cli.run("gates", "history", "--env", "staging", "--refused");
+        Cli.Result stagingAll = cli.run("gates", "history", "--env", "staging", "--output", "json");
+
+        assertThat(refusals.exitCode()).isEqualTo(0);
+        assertThat(refusals.out()).isEqualTo("""
+                2026-01-29T18:00:00Z  v1  promotion block  by alice  (refused): v1 has not succeeded in staging yet; \
+                deploy it there first
+                2026-01-29T18:00:00Z  v1  window block  by alice  (refused): Thu 2026-01-29 10:00 PST is inside the \
+                denied window "2026-01-28..2026-01-30"; next window opens Mon 2026-02-02 10:00 PST
+                """);
+        assertThat(staging.exitCode()).isEqualTo(0);
+        assertThat(staging.out()).isEqualTo("no gate refusals recorded for shop-api in staging\n");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stagingAll.out());
+        assertThat(json.size()).isEqualTo(1);
+        assertThat(json.get(0).path("runId").asText() + " " + json.get(0).path("gate").asText() + " "
+                + json.get(0).path("verdict").asText()).isEqualTo(runId + " window pass");
+    }
+
+    @Test
+    void gatesHistoryWithoutAnEnvironmentIsAUsageError() {
+        Cli.Result result = cli.run("gates", "history");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("shipshape: Missing required option: '--env=<environment>'");
+    }
+
+    @Test
     void promotionIsRefusedUntilStagingHasSoakedFor48Hours() throws Exception {
         at("2026-01-26T10:00-08:00");
         assertThat(cli.run("deploy", "--env", "staging", "--version", "v2").exitCode()).isEqualTo(0);
@@ -129,7 +163,8 @@ class WindowsAndPromotionTest {
                 + " from 2026-01-28T18:00:00Z\n");
         assertThat(soaked.exitCode()).as(soaked.err()).isEqualTo(0);
         assertThat(soaked.out()).contains("[pass]   promotion  v2 succeeded in staging 168h ago with no failure since"
-                + " (soak 48h)");
+                + " (soak 48h); no analysis was recorded in staging during the soak: judged by run outcomes and time"
+                + " alone\n");
         assertThat(deployed()).isEqualTo("staging v2\nproduction v2\n");
     }
 
@@ -172,6 +207,24 @@ class WindowsAndPromotionTest {
         assertThat(shown.out()).contains("  gates:\n    window overridden — overridden by alice: checkout is down"
                 + " (Sat 2026-01-31 12:00 PST is outside the allowed windows \"Mon-Fri 09:00-17:00\"; next window opens"
                 + " Mon 2026-02-02 09:00 PST) (by alice)\n");
+    }
+
+    @Test
+    void showAsJsonListsTheRunsGateDecisionsLikeTheText() throws Exception {
+        at("2026-01-31T12:00-08:00");
+        String runId = runIdOf(cli.run("deploy", "--env", "staging", "--version", "v1", "--override-window", "--reason",
+                "checkout is down"));
+
+        Cli.Result shown = cli.run("show", runId, "--output", "json");
+
+        assertThat(shown.exitCode()).isEqualTo(0);
+        var gates = new com.fasterxml.jackson.databind.ObjectMapper().readTree(shown.out()).path("gates");
+        assertThat(gates.size()).isEqualTo(1);
+        assertThat(gates.get(0).path("runId").asText()).isEqualTo(runId);
+        assertThat(gates.get(0).path("gate").asText() + " " + gates.get(0).path("verdict").asText() + " by "
+                + gates.get(0).path("decidedBy").asText() + " at " + gates.get(0).path("at").asText())
+                .isEqualTo("window overridden by alice at 2026-01-31T20:00:00Z");
+        assertThat(gates.get(0).path("reason").asText()).startsWith("overridden by alice: checkout is down (Sat");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.shipshape.gates.checklist;
 
+import dev.shipshape.engine.Secrets;
 import dev.shipshape.gates.SignOff;
 import dev.shipshape.runbook.gates.Checklist;
 import dev.shipshape.runbook.gates.ChecklistItem;
 import dev.shipshape.runbook.gates.People;
+import dev.shipshape.secrets.SecretResolver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,7 +15,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Runs a checklist's items one after the other and returns each item's outcome. An item never
- * throws: whatever goes wrong becomes its failure reason (which never contains a secret's value).
+ * throws: whatever goes wrong becomes its failure reason. Items may use {@code ${secret:NAME}}
+ * (a JDBC URL with a password, a URL with a token): values are revealed only in the strings an item
+ * uses, and every reason is redacted, so no value reaches the table, the store or a log.
  */
 public final class ChecklistRunner {
 
@@ -21,30 +25,46 @@ public final class ChecklistRunner {
     private final Path workdir;
     private final Clock clock;
     private final People people;
+    private final SecretResolver secrets;
 
     /**
      * @param env     the environment variables items check and commands run with
      * @param workdir where commands run (the runbook's folder)
+     * @param secrets where the values of the items' secret references come from
      */
-    public ChecklistRunner(Map<String, String> env, Path workdir, Clock clock, People people) {
+    public ChecklistRunner(Map<String, String> env, Path workdir, Clock clock, People people, SecretResolver secrets) {
         this.env = Map.copyOf(env);
         this.workdir = workdir;
         this.clock = clock;
         this.people = people;
+        this.secrets = secrets;
     }
 
     /**
      * @param resolve  resolves references in the items' strings
      * @param signOffs the sign-offs recorded for this version in this environment
      * @param signHint how to sign an item off, with {@code ITEM} where the item's name goes
+     * @throws dev.shipshape.ShipshapeException INVALID_INPUT before any item runs when a secret is not set
      */
     public List<ItemResult> run(Checklist checklist, UnaryOperator<String> resolve, List<SignOff> signOffs,
                                 String signHint) {
+        List<ChecklistItem> items = checklist.items().stream().map(i -> i.mapStrings(resolve)).toList();
+        Secrets values = secrets.forTexts(texts(items));
         List<ItemResult> results = new ArrayList<>();
-        for (ChecklistItem item : checklist.items()) {
-            results.add(check(item.mapStrings(resolve), signOffs, signHint));
+        for (ChecklistItem item : items) {
+            ItemResult r = check(item.mapStrings(values::reveal), signOffs, signHint);
+            results.add(new ItemResult(item.name(), r.kind(), r.passed(), values.redact(r.reason())));
         }
         return results;
+    }
+
+    private static String[] texts(List<ChecklistItem> items) {
+        List<String> texts = new ArrayList<>();
+        items.forEach(i -> i.mapStrings(t -> {
+            texts.add(t);
+            return t;
+        }));
+        return texts.toArray(String[]::new);
     }
 
     private ItemResult check(ChecklistItem item, List<SignOff> signOffs, String signHint) {

@@ -38,7 +38,8 @@ public final class PromotionGate {
                     + "; it may be promoted from " + ready, ready);
         }
         return GateResult.pass(NAME, version + " succeeded in " + p.from() + " " + Durations.format(roundDown(soaked))
-                + " ago with no failure since (soak " + Durations.format(p.soak()) + ")");
+                + " ago with no failure since (soak " + Durations.format(p.soak()) + ")"
+                + evidence.judgedBy(service, p.from(), succeeded.get()).map(j -> "; " + j).orElse(""));
     }
 
     private static Duration roundDown(Duration d) {

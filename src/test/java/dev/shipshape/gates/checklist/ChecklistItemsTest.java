@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shipshape.runbook.gates.Checklist;
 import dev.shipshape.runbook.gates.ChecklistItem;
 import dev.shipshape.runbook.gates.People;
+import dev.shipshape.secrets.SecretResolver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,8 @@ class ChecklistItemsTest {
     Path folder;
 
     private List<ItemResult> run(ChecklistItem... items) {
-        return new ChecklistRunner(Map.of("PATH", System.getenv("PATH")), folder, Clock.systemUTC(), People.none())
+        return new ChecklistRunner(Map.of("PATH", System.getenv("PATH")), folder, Clock.systemUTC(), People.none(),
+                new SecretResolver(Map.of(), folder.resolve("secrets")))
                 .run(new Checklist(true, List.of(items)), s -> s, List.of(), "sign ITEM");
     }
 
@@ -86,7 +88,8 @@ class ChecklistItemsTest {
     @Test
     void environmentRulesNameTheVariableButNeverItsValue() {
         List<ItemResult> results = new ChecklistRunner(Map.of("NEXTAUTH_SECRET", "short-secret-value", "JWT", "abc"), folder,
-                Clock.systemUTC(), People.none()).run(new Checklist(false, List.of(
+                Clock.systemUTC(), People.none(), new SecretResolver(Map.of(), folder.resolve("secrets")))
+                .run(new Checklist(false, List.of(
                         new ChecklistItem.Env("auth", List.of("NEXTAUTH_SECRET"), 32, null),
                         new ChecklistItem.Env("jwt", List.of("JWT", "DATABASE_URL"), null, "[0-9]+"))),
                 s -> s, List.of(), "");
