@@ -70,7 +70,7 @@ final class ResumeCommand implements Callable<Integer> {
             RunOutcome outcome = context.engine(opened).resume(runId, plan, secrets, resumeChoice(), listener,
                     signal);
             Rollbacks.keepIfRolledBack(context, opened, outcome);
-            return Outcomes.report(context, runs, outcome, output.json());
+            return Outcomes.report(context, opened, outcome, output.json());
         }
     }
 
