@@ -87,6 +87,10 @@ public final class PrometheusProvider implements MetricProvider {
     }
 
     private static String describe(IOException e) {
+        java.util.Optional<String> tls = dev.shipshape.tls.TlsFailure.describe(e);
+        if (tls.isPresent()) {
+            return "TLS failed: " + tls.get();
+        }
         String kind = e instanceof java.net.ConnectException ? "connection refused"
                 : e instanceof java.net.http.HttpTimeoutException ? "timed out" : e.getClass().getSimpleName();
         return e.getMessage() == null || e.getMessage().isBlank() ? kind : kind + " (" + e.getMessage() + ")";
