@@ -70,7 +70,7 @@ final class DeployCommand implements Callable<Integer> {
             RunOutcome outcome = context.engine(opened).start(plan, request, secrets,
                     gates.recording(plan, passed.get().report(), listener(plan)), signal);
             Rollbacks.keepIfRolledBack(context, opened, outcome);
-            return Outcomes.report(context, runs, outcome, output.json());
+            return Outcomes.report(context, opened, outcome, output.json());
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.engine.RunOutcome;
+import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStatus;
 import dev.shipshape.engine.RunStore;
+import dev.shipshape.store.Store;
 
 /** The last words of deploy and resume: the outcome in one line (or the run as JSON) and the exit code. */
 final class Outcomes {
@@ -10,9 +12,12 @@ final class Outcomes {
     private Outcomes() {
     }
 
-    static int report(Context context, RunStore store, RunOutcome outcome, boolean json) {
+    /** With {@code json}, the run as {@code show --output json} prints it (metrics, verification, probes). */
+    static int report(Context context, Store opened, RunOutcome outcome, boolean json) {
+        RunStore store = opened.runs();
         if (json) {
-            context.out.println(RunView.json(RunView.full(store, store.run(outcome.runId()).orElseThrow())));
+            RunRecord run = store.run(outcome.runId()).orElseThrow();
+            context.out.println(RunView.json(VerificationText.json(store, opened.verification(), run)));
             return exitCode(store, outcome);
         }
         String mark = outcome.status() == RunStatus.SUCCEEDED ? context.terminal.ok() : context.terminal.fail();

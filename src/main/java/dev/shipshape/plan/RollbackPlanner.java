@@ -72,6 +72,25 @@ public final class RollbackPlanner {
                 runbook.source().toAbsolutePath().getParent(), runbook.onInterrupted());
     }
 
+    /**
+     * The type of a rollback run that recorded these stages, for planning it again on resume (a rollback
+     * run keeps its runbook, versions and stage names, not its type); empty if no type plans those stages.
+     */
+    public java.util.Optional<Type> typeOf(Runbook runbook, String environment, String from, String to,
+                                           java.util.Collection<String> recordedStages) {
+        for (Type type : Type.values()) {
+            try {
+                var names = plan(runbook, environment, from, to, type).stages().stream().map(PlannedStage::name).toList();
+                if (java.util.Set.copyOf(names).equals(java.util.Set.copyOf(recordedStages))) {
+                    return java.util.Optional.of(type);
+                }
+            } catch (ShipshapeException noStageOfThisType) {
+                // that type plans nothing here; try the next
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Covers a stage of the given tier: used to warn before database rollbacks. */
     public static boolean touchesDatabase(Plan plan) {
         return plan.stages().stream().anyMatch(s -> s.tier() == Tier.DATABASE);

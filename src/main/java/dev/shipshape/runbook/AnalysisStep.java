@@ -17,14 +17,16 @@ import java.util.function.UnaryOperator;
  * @param consecutiveErrorLimit measurements in a row that may error before the analysis is inconclusive
  * @param onInconclusive        fail the step or pause the run when the analysis cannot decide
  * @param rules                 the runbook's rollback rules, copied here by the loader so the step decides alone
+ * @param httpMetrics           the names the built-in Prometheus templates query
  */
 public record AnalysisStep(String provider, String address, String url, Duration interval, Duration duration,
                            Integer count, List<MetricCheck> metrics, int failureLimit, int consecutiveErrorLimit,
-                           OnInconclusive onInconclusive, List<RollbackRule> rules, StepOptions options)
-        implements Step {
+                           OnInconclusive onInconclusive, List<RollbackRule> rules, HttpMetrics httpMetrics,
+                           StepOptions options) implements Step {
 
     public AnalysisStep {
         metrics = List.copyOf(metrics);
+        httpMetrics = httpMetrics == null ? HttpMetrics.DEFAULT : httpMetrics;
         rules = List.copyOf(rules);
     }
 
@@ -38,7 +40,7 @@ public record AnalysisStep(String provider, String address, String url, Duration
 
     public AnalysisStep withRules(List<RollbackRule> table) {
         return new AnalysisStep(provider, address, url, interval, duration, count, metrics, failureLimit,
-                consecutiveErrorLimit, onInconclusive, table, options);
+                consecutiveErrorLimit, onInconclusive, table, httpMetrics, options);
     }
 
     @Override
@@ -69,6 +71,6 @@ public record AnalysisStep(String provider, String address, String url, Duration
     public AnalysisStep mapStrings(UnaryOperator<String> f) {
         return new AnalysisStep(provider, address == null ? null : f.apply(address), url == null ? null : f.apply(url),
                 interval, duration, count, metrics.stream().map(m -> m.mapStrings(f)).toList(), failureLimit,
-                consecutiveErrorLimit, onInconclusive, rules, options.mapStrings(f));
+                consecutiveErrorLimit, onInconclusive, rules, httpMetrics.mapStrings(f), options.mapStrings(f));
     }
 }

@@ -35,7 +35,7 @@ public record MonitorStep(AnalysisStep analysis, List<Window> windows, SignOff s
     public AnalysisStep window(Window window) {
         AnalysisStep a = analysis;
         return new AnalysisStep(a.provider(), a.address(), a.url(), window.interval(), window.duration(), null,
-                a.metrics(), a.failureLimit(), a.consecutiveErrorLimit(), a.onInconclusive(), a.rules(), options);
+                a.metrics(), a.failureLimit(), a.consecutiveErrorLimit(), a.onInconclusive(), a.rules(), a.httpMetrics(), options);
     }
 
     public MonitorStep withRules(List<RollbackRule> table) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipshape.analysis.MetricProvider;
 import dev.shipshape.analysis.Sample;
+import dev.shipshape.runbook.HttpMetrics;
 import dev.shipshape.runbook.MetricCheck;
 import java.io.IOException;
 import java.net.URI;
@@ -26,12 +27,17 @@ public final class PrometheusProvider implements MetricProvider {
 
     private final String address;
     private final HttpClient client;
+    private final HttpMetrics names;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param address the server's base URL, e.g. {@code http://127.0.0.1:9090} */
-    public PrometheusProvider(String address, HttpClient client) {
+    /**
+     * @param address the server's base URL, e.g. {@code http://127.0.0.1:9090}
+     * @param names   the metric and label names the built-in templates query
+     */
+    public PrometheusProvider(String address, HttpClient client, HttpMetrics names) {
         this.address = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
         this.client = client;
+        this.names = names;
     }
 
     @Override
@@ -39,7 +45,7 @@ public final class PrometheusProvider implements MetricProvider {
         List<Sample> samples = new ArrayList<>();
         Instant deadline = Instant.now().plus(limit);
         for (MetricCheck m : metrics) {
-            String query = m.query() != null ? m.query() : Templates.query(m.name());
+            String query = m.query() != null ? m.query() : Templates.query(m.name(), names);
             Duration left = Duration.between(Instant.now(), deadline);
             samples.add(left.isNegative() || left.isZero()
                     ? Sample.failed(m.name(), at, "not evaluated: the measurement ran out of time")
@@ -81,6 +87,10 @@ public final class PrometheusProvider implements MetricProvider {
     }
 
     private static String describe(IOException e) {
+        java.util.Optional<String> tls = dev.shipshape.tls.TlsFailure.describe(e);
+        if (tls.isPresent()) {
+            return "TLS failed: " + tls.get();
+        }
         String kind = e instanceof java.net.ConnectException ? "connection refused"
                 : e instanceof java.net.http.HttpTimeoutException ? "timed out" : e.getClass().getSimpleName();
         return e.getMessage() == null || e.getMessage().isBlank() ? kind : kind + " (" + e.getMessage() + ")";

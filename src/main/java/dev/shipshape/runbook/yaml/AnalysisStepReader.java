@@ -1,6 +1,7 @@
 package dev.shipshape.runbook.yaml;
 
 import dev.shipshape.runbook.AnalysisStep;
+import dev.shipshape.runbook.HttpMetrics;
 import dev.shipshape.runbook.MetricCheck;
 import dev.shipshape.runbook.OnInconclusive;
 import dev.shipshape.runbook.Step;
@@ -19,7 +20,7 @@ import java.util.Optional;
 final class AnalysisStepReader implements KindReader {
 
     private static final List<String> KEYS = List.of("provider", "address", "url", "interval", "duration", "count",
-            "metrics", "failure_limit", "consecutive_error_limit", "on_inconclusive");
+            "metrics", "failure_limit", "consecutive_error_limit", "on_inconclusive", "http_metrics");
     private static final List<String> PROVIDERS = List.of("prometheus", "probe");
     /** Metrics the probe provider computes from its own requests; Prometheus has templates for the same names. */
     static final List<String> BUILT_IN = List.of("error-rate", "p50-latency", "p95-latency", "p99-latency");
@@ -72,8 +73,9 @@ final class AnalysisStepReader implements KindReader {
         int failureLimit = Checks.atLeast(f, values, "failure_limit", 0).orElse(0);
         int errorLimit = Checks.atLeast(f, values, "consecutive_error_limit", 0).orElse(2);
         OnInconclusive onInconclusive = f.choice("on_inconclusive", OnInconclusive.class).orElse(OnInconclusive.FAIL);
+        HttpMetrics names = new HttpMetricsReader(values).read(f, provider.orElse("prometheus"));
         return provider.map(p -> new AnalysisStep(p, address, url, interval, duration.orElse(null),
-                count.orElse(null), metrics, failureLimit, errorLimit, onInconclusive, List.of(), options));
+                count.orElse(null), metrics, failureLimit, errorLimit, onInconclusive, List.of(), names, options));
     }
 
     private boolean known(Fields f, String provider) {

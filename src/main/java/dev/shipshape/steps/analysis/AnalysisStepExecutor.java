@@ -65,7 +65,8 @@ public final class AnalysisStepExecutor {
 
     private MetricProvider provider(AnalysisStep step, StepContext context) {
         return switch (step.provider()) {
-            case "prometheus" -> new PrometheusProvider(context.secrets().reveal(step.address()), client);
+            case "prometheus" -> new PrometheusProvider(context.secrets().reveal(step.address()), client,
+                    step.httpMetrics());
             case "probe" -> new ProbeProvider(context.secrets().reveal(step.url()), step.interval(), client);
             default -> throw new IllegalArgumentException("unknown provider " + step.provider());
         };

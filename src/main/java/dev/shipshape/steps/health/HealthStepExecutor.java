@@ -9,6 +9,7 @@ import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.HealthStep;
 import dev.shipshape.runbook.RollbackRule;
 import dev.shipshape.steps.OutputTail;
+import dev.shipshape.tls.TlsFailure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,9 +77,10 @@ public final class HealthStepExecutor {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return HealthAnswer.of(response.statusCode(), response.body());
         } catch (IOException e) {
-            return HealthAnswer.unreachable(e instanceof java.net.ConnectException ? "connection refused"
+            return HealthAnswer.unreachable(TlsFailure.describe(e).map(tls -> "TLS with " + url + " failed: " + tls)
+                    .orElse(e instanceof java.net.ConnectException ? "connection refused"
                     : e instanceof java.net.http.HttpTimeoutException ? "no answer within " + Durations.format(limit)
-                    : e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : ""));
+                    : e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return HealthAnswer.unreachable("interrupted");

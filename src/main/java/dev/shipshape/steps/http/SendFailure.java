@@ -1,6 +1,7 @@
 package dev.shipshape.steps.http;
 
 import dev.shipshape.runbook.Durations;
+import dev.shipshape.tls.TlsFailure;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -8,7 +9,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Locale;
-import javax.net.ssl.SSLException;
 
 /** Says in one line why a request got no response, without a stack trace. */
 final class SendFailure {
@@ -41,8 +41,9 @@ final class SendFailure {
         if (find(failure, ConnectException.class) != null) {
             return "cannot connect to " + url + ": " + connectReason(failure);
         }
-        if (find(failure, SSLException.class) != null) {
-            return "TLS with " + url + " failed: " + reason(find(failure, SSLException.class));
+        java.util.Optional<String> tls = TlsFailure.describe(failure);
+        if (tls.isPresent()) {
+            return "TLS with " + url + " failed: " + tls.get();
         }
         return "request to " + url + " failed: " + reason(innermost(failure));
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.HealthStep;
+import dev.shipshape.runbook.HttpMetrics;
 import dev.shipshape.runbook.MetricCheck;
 import dev.shipshape.runbook.OnInconclusive;
 import dev.shipshape.runbook.RollbackRule;
@@ -59,7 +60,7 @@ class VerificationStepReadingTest {
                 Duration.ofSeconds(5), Duration.ofMinutes(2), null, List.of(new MetricCheck("error-rate",
                 "sum(rate(http_requests_total{status=~\"5..\"}[30s])) / sum(rate(http_requests_total[30s]))",
                 Threshold.parse("> 0.05").orElseThrow(), Threshold.parse("> 0.10").orElseThrow())), 0, 2,
-                OnInconclusive.FAIL, List.of(), StepOptions.defaults()));
+                OnInconclusive.FAIL, List.of(), HttpMetrics.DEFAULT, StepOptions.defaults()));
         assertThat(prometheus.measurements()).isEqualTo(24);
         assertThat(probe.url()).isEqualTo("http://127.0.0.1:8080/");
         assertThat(probe.metrics().get(1).critical().limit()).isEqualTo(2.0);
