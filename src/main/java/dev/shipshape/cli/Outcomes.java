@@ -12,12 +12,12 @@ final class Outcomes {
     private Outcomes() {
     }
 
-    /** With {@code json}, the run as {@code show --output json} prints it (metrics, verification, probes). */
+    /** With {@code json}, the run as {@code show --output json} prints it. */
     static int report(Context context, Store opened, RunOutcome outcome, boolean json) {
         RunStore store = opened.runs();
         if (json) {
             RunRecord run = store.run(outcome.runId()).orElseThrow();
-            context.out.println(RunView.json(VerificationText.json(store, opened.verification(), run)));
+            context.out.println(RunView.json(RunView.document(opened, run)));
             return exitCode(store, outcome);
         }
         String mark = outcome.status() == RunStatus.SUCCEEDED ? context.terminal.ok() : context.terminal.fail();

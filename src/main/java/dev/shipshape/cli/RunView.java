@@ -56,6 +56,16 @@ record RunView(String id, String service, String environment, String version, St
                 s.durationMillis(), s.message(), s.outputSize(), s.outputTail());
     }
 
+    /**
+     * The whole run as {@code show}, {@code deploy} and {@code resume} print it with {@code --output json}:
+     * the run with its stages and steps, its metrics, verification results, probes and gate decisions.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode document(dev.shipshape.store.Store opened, RunRecord run) {
+        var json = VerificationText.json(opened.runs(), opened.verification(), run);
+        json.set("gates", JSON.valueToTree(opened.gates().decisions(run.runId())));
+        return json;
+    }
+
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -1,6 +1,5 @@
 package dev.shipshape.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStore;
@@ -33,9 +32,7 @@ final class ShowCommand implements Callable<Integer> {
             RunStore runs = opened.runs();
             RunRecord run = find(runs, runId);
             if (output.json()) {
-                ObjectNode json = VerificationText.json(runs, opened.verification(), run);
-                json.set("gates", RunView.JSON.valueToTree(opened.gates().decisions(runId)));
-                context.out.println(RunView.json(json));
+                context.out.println(RunView.json(RunView.document(opened, run)));
             } else {
                 RunText.header(run).forEach(context.out::println);
                 GateText.decisions(opened.gates().decisions(runId)).forEach(context.out::println);
