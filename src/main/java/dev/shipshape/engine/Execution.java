@@ -5,14 +5,12 @@ import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.OnFailure;
 import dev.shipshape.runbook.OnInterrupted;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Drives one run of a plan from wherever it stands: the stages in order, then rollback when a
- * stage failed and asks for it, then the always-steps. Finished steps are never run again, so the
- * same code starts a run and resumes one.
+ * Drives one run of a plan from wherever it stands: the stages in order, then (through
+ * {@link Unwinding}) rollback when a stage failed and asks for it, and the always-steps. Finished
+ * steps are never run again, so the same code starts a run and resumes one.
  */
 final class Execution {
 
@@ -32,6 +30,8 @@ final class Execution {
     private final Progress progress;
     private final ResumeChoice choice;
     private final Watches watch;
+    private final StageLog stageLog;
+    private final Unwinding unwinding;
 
     Execution(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
               ResumeChoice choice, Watches watch) {
@@ -42,6 +42,8 @@ final class Execution {
         this.progress = progress;
         this.choice = choice;
         this.watch = watch;
+        this.stageLog = new StageLog(journal, progress);
+        this.unwinding = new Unwinding(plan, journal, attempts, cancel, progress, stageLog);
     }
 
     /** Runs from the given status (RUNNING, HALTED or ROLLING_BACK) to an outcome. */
@@ -52,10 +54,10 @@ final class Execution {
             return new RunOutcome(journal.runId(), RunStatus.HALTED, stop.reason());
         }
         RunOutcome outcome = switch (stop.next()) {
-            case ROLLING_BACK -> rollBack(stop.reason());
+            case ROLLING_BACK -> unwinding.rollBack(stop.reason());
             default -> new RunOutcome(journal.runId(), stop.next(), stop.reason());
         };
-        runAlways();
+        unwinding.runAlways();
         journal.run(outcome.status(), outcome.reason());
         return outcome;
     }
@@ -196,54 +198,7 @@ final class Execution {
         setStage(stage.name(), State.SKIPPED, why);
     }
 
-    private RunOutcome rollBack(String reason) {
-        journal.run(RunStatus.ROLLING_BACK, reason);
-        for (PlannedStage stage : toRollBack()) {
-            setStage(stage.name(), State.RUNNING, "rolling back");
-            for (PlannedStep step : stage.rollback()) {
-                if (progress.step(step.id()) == State.SUCCEEDED) {
-                    continue;
-                }
-                StepResult result = attempts.run(step, null, cancel, false);
-                progress.step(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED);
-                if (!result.succeeded()) {
-                    String why = "rollback step " + step.id() + " failed: " + result.message() + " (after: " + reason
-                            + ")";
-                    setStage(stage.name(), State.FAILED, why);
-                    return new RunOutcome(journal.runId(), RunStatus.ROLLBACK_FAILED, why);
-                }
-            }
-            setStage(stage.name(), State.ROLLED_BACK, null);
-        }
-        return new RunOutcome(journal.runId(), RunStatus.ROLLED_BACK, reason);
-    }
-
-    /** Stages that started (succeeded, or failed part-way) and have rollback steps, latest first. */
-    private List<PlannedStage> toRollBack() {
-        List<PlannedStage> stages = new ArrayList<>();
-        for (PlannedStage stage : plan.stages()) {
-            State state = progress.stage(stage.name());
-            boolean started = state == State.SUCCEEDED || state == State.FAILED || state == State.RUNNING;
-            if (started && !stage.rollback().isEmpty()) {
-                stages.addFirst(stage);
-            }
-        }
-        return stages;
-    }
-
-    private void runAlways() {
-        for (PlannedStep step : plan.always()) {
-            if (!progress.step(step.id()).finished()) {
-                StepResult result = attempts.run(step, null, cancel, false);
-                progress.step(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED);
-            }
-        }
-    }
-
     private void setStage(String name, State state, String reason) {
-        if (progress.stage(name) != state || state == State.RUNNING && reason != null) {
-            journal.stage(name, state, reason);
-        }
-        progress.stage(name, state);
+        stageLog.set(name, state, reason);
     }
 }
