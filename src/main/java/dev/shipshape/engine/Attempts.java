@@ -54,7 +54,7 @@ final class Attempts {
                     budget.deadline()));
             result = timeout.isNegative() || timeout.isZero()
                     ? StepResult.failure(null, budget.usedUp(), null, 0)
-                    : executor.execute(step, context(step, timeout, cancel, cancellable));
+                    : executeGuarded(step, context(step, timeout, cancel, cancellable));
             if (result.timedOut() && timeout.compareTo(own) < 0) {
                 result = new StepResult(false, result.exitCode(), budget.usedUp() + "; killed the process tree",
                         result.outputTail(), result.outputSize(), true, false);
@@ -63,6 +63,20 @@ final class Attempts {
         long millis = (System.nanoTime() - started) / 1_000_000;
         journal.stepDone(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED, attempt, result, millis);
         return result;
+    }
+
+    /**
+     * An executor that throws instead of returning a result fails the step, not the run: the run
+     * then rolls back per its policy instead of staying "running", and the message is redacted
+     * because exceptions may quote revealed values (a URL with a token, say).
+     */
+    private StepResult executeGuarded(PlannedStep step, StepContext context) {
+        try {
+            return executor.execute(step, context);
+        } catch (RuntimeException e) {
+            String what = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            return StepResult.failure(null, secrets.redact("the step could not run: " + what), null, 0);
+        }
     }
 
     private StepContext context(PlannedStep step, Duration timeout, Cancellation cancel, boolean cancellable) {

@@ -54,12 +54,24 @@ public final class DatabaseAddress {
             throw new ShipshapeException(Code.INVALID_INPUT, "database url '" + url + "' is not a PostgreSQL JDBC "
                     + "URL; write jdbc:postgresql://HOST:PORT/DATABASE");
         }
-        URI uri = URI.create(url.substring("jdbc:".length()));
+        URI uri;
+        try {
+            uri = URI.create(url.substring("jdbc:".length()));
+        } catch (IllegalArgumentException e) {
+            throw new ShipshapeException(Code.INVALID_INPUT, "database url is not a valid URL ("
+                    + e.getClass().getSimpleName().replace("Exception", "") + " at index " + indexOf(e)
+                    + "); write jdbc:postgresql://HOST:PORT/DATABASE");
+        }
         if (uri.getHost() == null || databaseOf(uri).isEmpty()) {
             throw new ShipshapeException(Code.INVALID_INPUT, "database url '" + url + "' needs a host and a "
                     + "database name: jdbc:postgresql://HOST:PORT/DATABASE");
         }
         return uri;
+    }
+
+    /** Where the URL is broken, without repeating the URL (it may hold a password). */
+    private static String indexOf(IllegalArgumentException e) {
+        return e.getCause() instanceof java.net.URISyntaxException syntax ? String.valueOf(syntax.getIndex()) : "?";
     }
 
     private static String databaseOf(URI uri) {

@@ -36,7 +36,8 @@ public final class ProbeProvider implements MetricProvider {
         this.client = client;
         long millis = Math.clamp(interval.toMillis() / 10, 100, 1000);
         this.every = Duration.ofMillis(millis);
-        this.sender = Thread.ofVirtual().name("probe " + url).start(this::send);
+        // The thread is named without the URL: it may carry a revealed secret.
+        this.sender = Thread.ofVirtual().name("probe").start(this::send);
     }
 
     private void send() {
@@ -46,7 +47,7 @@ public final class ProbeProvider implements MetricProvider {
             try {
                 HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build();
                 failed = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() >= 500;
-            } catch (java.io.IOException e) {
+            } catch (java.io.IOException | IllegalArgumentException e) {
                 failed = true;
             } catch (InterruptedException e) {
                 return;

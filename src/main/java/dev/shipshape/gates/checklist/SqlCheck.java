@@ -37,7 +37,12 @@ final class SqlCheck {
         } catch (SQLException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines()
                     .findFirst().orElse("");
-            return ItemResult.fail(item.name(), "sql", "query failed: " + message);
+            return ItemResult.fail(item.name(), "sql", "query failed: " + withoutPasswords(message));
         }
+    }
+
+    /** Drivers quote the URL in some errors ("No suitable driver found for jdbc:...?password=..."). */
+    static String withoutPasswords(String message) {
+        return message.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
     }
 }

@@ -51,15 +51,17 @@ public final class Backups {
         }
         long millis = Duration.between(start, work.clock().instant()).toMillis();
         BackupPolicy policy = work.backupPolicy();
-        BackupManifest manifest = new BackupManifest(id, work.service(), work.environment(),
-                work.address().database(), facts.serverVersion(), facts.schemaVersion(),
-                policy.format().name().toLowerCase(java.util.Locale.ROOT),
-                id + (policy.format() == BackupPolicy.Format.DIRECTORY ? ".dir" : ".dump"),
-                Checksum.sizeOf(partial), Checksum.of(partial), start, millis, work.runId(), label);
+        BackupManifest manifest;
         try {
+            manifest = new BackupManifest(id, work.service(), work.environment(),
+                    work.address().database(), facts.serverVersion(), facts.schemaVersion(),
+                    policy.format().name().toLowerCase(java.util.Locale.ROOT),
+                    id + (policy.format() == BackupPolicy.Format.DIRECTORY ? ".dir" : ".dump"),
+                    Checksum.sizeOf(partial), Checksum.of(partial), start, millis, work.runId(), label);
             folder.publish(partial, manifest);
-        } catch (IOException e) {
-            throw failed(id, partial, "could not publish it: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Checksumming or publishing failed: the backup is recorded as failed, never left "running".
+            throw failed(id, partial, "could not checksum or publish it: " + e.getMessage());
         }
         work.records().backupValid(manifest);
         work.say("backup " + id + " valid: " + manifest.sizeBytes() + " bytes, sha256 " + manifest.sha256());

@@ -55,8 +55,9 @@ public final class Restore {
         BackupManifest backup = verified(idOrLatest);
         Instant start = work.clock().instant();
         try {
+            Path pgRestore = pgRestoreFor(work.address());
             recreate(work.address());
-            into(backup, work.address(), jobs);
+            into(backup, work.address(), jobs, pgRestore);
         } catch (RuntimeException e) {
             work.records().action(work.action("restore", backup.id(), reason, "failed: " + e.getMessage()));
             throw e;
@@ -68,8 +69,18 @@ public final class Restore {
 
     /** pg_restore of a verified backup into an existing, empty database. */
     void into(BackupManifest backup, DatabaseAddress target, Integer jobs) {
-        int serverMajor = major(target);
-        Path pgRestore = work.tools().find("pg_restore", serverMajor);
+        into(backup, target, jobs, pgRestoreFor(target));
+    }
+
+    /**
+     * The pg_restore that can restore into this server: found (and its version checked) before the
+     * database is dropped, so a missing or too-old client never leaves an empty database behind.
+     */
+    private Path pgRestoreFor(DatabaseAddress target) {
+        return work.tools().find("pg_restore", major(target));
+    }
+
+    private void into(BackupManifest backup, DatabaseAddress target, Integer jobs, Path pgRestore) {
         int parallel = jobs != null ? jobs : work.backupPolicy().jobs();
         work.say("restoring " + backup.id() + " into " + target + (parallel > 1 ? " with " + parallel + " jobs" : "")
                 + " ...");
