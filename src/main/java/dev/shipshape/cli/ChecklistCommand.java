@@ -20,12 +20,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs an environment's pre-deployment checklist alone and prints a table, or signs off a manual item. */
-@Command(name = "checklist", mixinStandardHelpOptions = true,
+@Command(name = "checklist",
         description = {"Run an environment's pre-deployment checklist and print a table; or sign off a manual item.",
                 "Exit: 0 all passed, 1 an item failed (not strict), 5 an item failed in strict mode."})
 final class ChecklistCommand implements Callable<Integer> {
 
     private final Context context;
+    @Mixin
+    Options.HelpOption help;
     @Mixin
     Options.RunbookFile runbook;
     @Mixin

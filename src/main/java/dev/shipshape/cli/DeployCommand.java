@@ -16,13 +16,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Deploys a version to an environment by running the runbook's stages. */
-@Command(name = "deploy", mixinStandardHelpOptions = true,
+@Command(name = "deploy",
         description = {"Run the runbook's stages for a version in an environment; roll back on failure.",
                 "Exit: 0 succeeded, 1 failed, 2 invalid input, 3 failed and rolled back, 4 rollback failed,"
                         + " 5 refused by a gate."})
 final class DeployCommand implements Callable<Integer> {
 
     private final Context context;
+    @Mixin
+    Options.HelpOption help;
     @Mixin
     Options.RunbookFile runbook;
     @Mixin

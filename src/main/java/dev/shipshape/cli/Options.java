@@ -18,6 +18,15 @@ final class Options {
         String url;
     }
 
+    /**
+     * {@code -h, --help} alone, for commands whose own {@code --version} (the version to deploy)
+     * takes the place of the standard {@code -V, --version}.
+     */
+    static final class HelpOption {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+    }
+
     /** Where secret values come from besides the environment. */
     static final class SecretsOption {
         @Option(names = "--secrets", paramLabel = "FILE",

@@ -21,13 +21,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Shows what a deployment would run, in order, with values resolved and secrets masked. Runs nothing. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = "plan",
         description = {"Dry run: the ordered steps with resolved values (secrets masked) and each stage's rollback,",
                 "then the gates: which would block now (or --at TIME), why, and when the next window opens.",
                 "Exit: 0 no gate blocks, 5 a gate would block."})
 final class PlanCommand implements Callable<Integer> {
 
     private final Context context;
+    @Mixin
+    Options.HelpOption help;
     @Mixin
     Options.RunbookFile runbook;
     @Mixin
