@@ -57,11 +57,8 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         try (Store opened = context.openStore(store.url)) {
             RunStore runs = opened.runs();
-            RunRecord run = ShowCommand.find(runs, runId);
-            if (run.status().isFinal()) {
-                throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "run " + runId + " already ended: "
-                        + run.status().label() + "; start a new one with: shipshape deploy");
-            }
+            // Checked before secrets are looked up, so a finished run is named as such first.
+            RunRecord run = ShowCommand.find(runs, runId).requireUnfinished();
             Runbook rb = RunbookFiles.parse(context, Path.of(run.runbookPath()), run.runbookText());
             Optional<RollbackPlanner.Type> rollback = rollbackType(runs, rb, run);
             Plan plan = rollback.isPresent()

@@ -58,10 +58,7 @@ public final class Engine {
                              CancelSignal signal) {
         RunRecord run = store.run(runId).orElseThrow(() -> new ShipshapeException(ShipshapeException.Code.NOT_FOUND,
                 "no run " + runId + "; list runs with: shipshape runs"));
-        if (run.status().isFinal()) {
-            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "run " + runId + " already ended: "
-                    + run.status().label() + "; start a new one with: shipshape deploy");
-        }
+        run.requireUnfinished();
         try (Lease lease = Lease.take(store, settings, run.service(), run.environment(), runId)) {
             Journal journal = new Journal(runId, store, listener, settings.clock());
             journal.note("run.resumed", "resumed by " + settings.holder() + " from " + run.status().label());
