@@ -137,4 +137,26 @@ class LiveVersionTest {
                 + " defined: staging, production\n");
         assertThat(status.out()).isEmpty();
     }
+
+    @Test
+    void runsShowTheProcedureAndARollbackFromWhichVersionToWhich() throws Exception {
+        cli.run("rollback", "--env", "staging", "--reason", "checkout broken");
+
+        Cli.Result runs = cli.run("runs");
+        JsonNode json = new ObjectMapper().readTree(cli.run("runs", "--output", "json").out());
+        String rollbackRun = json.get(0).path("id").asText();
+        Cli.Result show = cli.run("show", rollbackRun);
+
+        assertThat(runs.exitCode()).isZero();
+        assertThat(runs.out().lines().toList()).hasSize(4);
+        assertThat(runs.out().lines().toList().get(0)).matches("RUN +SERVICE +ENV +VERSION +STATUS +PROCEDURE"
+                + " +STARTED \\(UTC\\) +BY");
+        assertThat(runs.out().lines().toList().get(1)).matches(rollbackRun + " +shop-api +staging +v1.6.0 -> v1.4.3"
+                + " +succeeded +rollback +\\S+ \\S+ +alice");
+        assertThat(runs.out().lines().toList().get(2)).matches("\\S+ +shop-api +staging +v1.6.0 +succeeded +deploy +.*");
+        assertThat(json.get(0).path("procedure").asText()).isEqualTo("rollback");
+        assertThat(json.get(0).path("version").asText() + " -> " + json.get(0).path("previousVersion").asText())
+                .isEqualTo("v1.6.0 -> v1.4.3");
+        assertThat(show.out()).startsWith("Run " + rollbackRun + ": shop-api v1.6.0 -> v1.4.3 in staging (rollback)\n");
+    }
 }
