@@ -59,7 +59,8 @@ record EnvironmentStatus(String environment, Live live, Lock lock, Window window
     List<String> lines() {
         return List.of(environment + ":",
                 "  live:    " + (live == null ? "nothing deployed yet" : live.version() + " since "
-                        + RunText.TIME.format(live.since()) + " UTC (" + live.how() + ", run " + live.runId() + ")"),
+                        + RunText.TIME.format(live.since()) + " UTC (" + live.how() + (live.runId() == null ? ""
+                        : ", run " + live.runId()) + ")"),
                 "  lock:    " + (lock == null ? "free" : "held by run " + lock.runId() + " (" + lock.holder() + "), "
                         + (lock.alive() ? "lease alive until " : "lease expired at ")
                         + RunText.TIME.format(lock.expiresAt()) + " UTC"),

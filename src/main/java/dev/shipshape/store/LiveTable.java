@@ -22,9 +22,12 @@ final class LiveTable {
             + " version, run_id, '" + LiveVersion.DEPLOYED + "', ? FROM runs WHERE run_id = ? AND procedure = 'deploy'"
             + " AND version IS NOT NULL";
     private static final String INSERT = "INSERT INTO live_versions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String RESTORED = "INSERT INTO live_versions (" + COLUMNS + ") SELECT l.service,"
+            + " l.environment, l.version, ?, ?, ? FROM live_versions l JOIN db_backups b ON b.backup_id = ?"
+            + " WHERE l.service = ? AND l.environment = ? AND l.since <= b.started_at ORDER BY l.seq DESC LIMIT 1";
     private static final String CURRENT = "SELECT " + COLUMNS + " FROM live_versions WHERE service = ? AND"
             + " environment = ? ORDER BY seq DESC LIMIT 1";
-    /** Rollbacks that returned the environment to their target: a database-only one leaves the application as it was. */
+    /** Outcomes of rollbacks that returned the environment to their target. */
     private static final Set<String> RETURNED = Set.of("succeeded", "rolled_back");
 
     private LiveTable() {
@@ -39,9 +42,9 @@ final class LiveTable {
         }
     }
 
-    /** A rollback that returned the application to its target makes that version live. */
+    /** A rollback that returned the environment to its target (any type: a database one restores its data) makes it live. */
     static void rolledBack(Connection connection, RollbackRecord r) throws SQLException {
-        if (r.to() == null || !RETURNED.contains(r.outcome()) || r.type().equals("database")) {
+        if (r.to() == null || !RETURNED.contains(r.outcome())) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
@@ -52,6 +55,23 @@ final class LiveTable {
             statement.setString(5, RollbackRecords.AUTOMATIC.equals(r.by()) ? LiveVersion.ROLLED_BACK_AUTOMATICALLY
                     : LiveVersion.ROLLED_BACK);
             Columns.setInstant(statement, 6, r.at().plusMillis(r.durationMillis()));
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * A database restore returns the environment to the version that was live when the backup was taken
+     * (nothing changes when none was).
+     */
+    static void restored(Connection connection, String service, String environment, String backupId, String runId,
+                         Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(RESTORED)) {
+            statement.setString(1, runId);
+            statement.setString(2, LiveVersion.RESTORED + " " + backupId);
+            Columns.setInstant(statement, 3, at);
+            statement.setString(4, backupId);
+            statement.setString(5, service);
+            statement.setString(6, environment);
             statement.executeUpdate();
         }
     }
