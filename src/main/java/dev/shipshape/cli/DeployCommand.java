@@ -2,6 +2,7 @@ package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.CancelSignal;
+import dev.shipshape.engine.LiveVersion;
 import dev.shipshape.engine.RunListener;
 import dev.shipshape.engine.RunOutcome;
 import dev.shipshape.engine.RunRequest;
@@ -56,7 +57,7 @@ final class DeployCommand implements Callable<Integer> {
         RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
         try (Store opened = context.openStore(store.url)) {
             RunStore runs = opened.runs();
-            String previous = runs.lastSucceededVersion(loaded.runbook().service(), environment).orElse(null);
+            String previous = runs.live(loaded.runbook().service(), environment).map(LiveVersion::version).orElse(null);
             Plan planned = new Planner(context.env).deploy(loaded.runbook(), environment, version, previous);
             DeployGates gates = new DeployGates(context, opened, loaded.runbook(), secretsOption.file,
                     output.json() ? context.err : context.out);

@@ -109,7 +109,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         try (Store opened = context.openStore(store.url)) {
             RunStore runs = opened.runs();
-            return runs.lastSucceededVersion(rb.service(), environment).orElse(null);
+            return runs.live(rb.service(), environment).map(dev.shipshape.engine.LiveVersion::version).orElse(null);
         }
     }
 }

@@ -39,6 +39,10 @@ final class PlanText {
                 lines.add("     rollback:");
                 stage.rollback().forEach(s -> lines.addAll(step(s, "       ")));
             }
+            if (stage.nothingToRollBackTo()) {
+                lines.add("     warning: nothing to roll back to on a first deploy: the rollback uses ${previous_version}"
+                        + " and no version is live in " + plan.environment() + " yet; a failure here is not undone");
+            }
         }
         if (!plan.always().isEmpty()) {
             lines.add("always:");

@@ -2,6 +2,7 @@ package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.CancelSignal;
+import dev.shipshape.engine.LiveVersion;
 import dev.shipshape.engine.RunListener;
 import dev.shipshape.engine.RunOutcome;
 import dev.shipshape.engine.RunRecord;
@@ -14,6 +15,7 @@ import dev.shipshape.plan.RollbackPlanner;
 import dev.shipshape.rollback.RollbackRecords;
 import dev.shipshape.runbook.Tier;
 import dev.shipshape.store.Store;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -66,9 +68,10 @@ final class RollbackCommand implements Callable<Integer> {
         String service = loaded.runbook().service();
         try (Store opened = context.openStore(store.url)) {
             RunStore runs = opened.runs();
-            String from = runs.lastSucceededVersion(service, environment).orElseThrow(() -> usage(
+            String from = runs.live(service, environment).map(LiveVersion::version).orElseThrow(() -> usage(
                     "nothing was deployed to " + environment + " yet, so there is nothing to roll back"));
-            String target = to != null ? to : previous(runs, service, from);
+            List<String> deployed = deployedVersions(runs, service);
+            String target = to != null ? deployedTarget(deployed, service) : previous(deployed, service, from);
             RollbackPlanner.Type type = type();
             Plan plan = new RollbackPlanner(context.env).plan(loaded.runbook(), environment, from, target, type);
             if (RollbackPlanner.touchesDatabase(plan) && !confirmed(plan)) {
@@ -87,12 +90,26 @@ final class RollbackCommand implements Callable<Integer> {
         }
     }
 
-    private String previous(RunStore runs, String service, String from) {
-        return runs.runs(service, environment, 200).stream()
+    /** Versions that were deployed successfully to the environment, newest first, each once. */
+    private List<String> deployedVersions(RunStore runs, String service) {
+        return runs.runs(service, environment, 1000).stream()
                 .filter(r -> r.procedure().equals("deploy") && r.status() == RunStatus.SUCCEEDED)
-                .map(RunRecord::version).filter(v -> !v.equals(from)).findFirst()
+                .map(RunRecord::version).distinct().toList();
+    }
+
+    private String previous(List<String> deployed, String service, String from) {
+        return deployed.stream().filter(v -> !v.equals(from)).findFirst()
                 .orElseThrow(() -> usage("no version of " + service + " succeeded in " + environment + " before "
                         + from + "; name the version to return to with --to VERSION"));
+    }
+
+    /** Only a version that once ran here can be returned to. */
+    private String deployedTarget(List<String> deployed, String service) {
+        if (!deployed.contains(to)) {
+            throw usage(to + " was never deployed to " + environment + " of " + service + "; versions deployed there: "
+                    + String.join(", ", deployed) + " (roll back --to one of them, or deploy " + to + ")");
+        }
+        return to;
     }
 
     private RollbackPlanner.Type type() {

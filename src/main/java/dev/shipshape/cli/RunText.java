@@ -22,7 +22,8 @@ final class RunText {
 
     static List<String> header(RunRecord run) {
         List<String> lines = new ArrayList<>();
-        lines.add("Run " + run.runId() + ": " + run.service() + " " + run.version() + " to " + run.environment()
+        lines.add("Run " + run.runId() + ": " + run.service() + " " + (run.procedure().equals("rollback")
+                ? run.version() + " -> " + run.previousVersion() + " in " : run.version() + " to ") + run.environment()
                 + " (" + run.procedure() + ")");
         lines.add("  status:   " + run.status().label() + (run.reason() != null ? " — " + run.reason() : ""));
         lines.add("  started:  " + TIME.format(run.createdAt()) + " UTC by " + run.startedBy()

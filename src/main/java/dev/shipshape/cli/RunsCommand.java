@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Lists recorded runs, newest first. */
+/** Lists recorded runs, newest first, with their procedure; a rollback as from -> to. */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List recorded runs, newest first.")
 final class RunsCommand implements Callable<Integer> {
 
@@ -24,6 +24,8 @@ final class RunsCommand implements Callable<Integer> {
     String service;
     @Option(names = "--limit", defaultValue = "20", description = "At most this many (default: ${DEFAULT-VALUE})")
     int limit;
+
+    private static final String ROW = "%-20s %-14s %-12s %-18s %-16s %-10s %-19s %s";
 
     RunsCommand(Context context) {
         this.context = context;
@@ -45,12 +47,16 @@ final class RunsCommand implements Callable<Integer> {
         } else if (runs.isEmpty()) {
             context.out.println("no runs recorded yet; start one with: shipshape deploy --env ENV --version VERSION");
         } else {
-            context.out.println(String.format("%-20s %-14s %-12s %-12s %-16s %-19s %s", "RUN", "SERVICE", "ENV",
-                    "VERSION", "STATUS", "STARTED (UTC)", "BY"));
-            runs.forEach(r -> context.out.println(String.format("%-20s %-14s %-12s %-12s %-16s %-19s %s", r.runId(),
-                    r.service(), r.environment(), r.version(), r.status().label(), RunText.TIME.format(r.createdAt()),
-                    r.startedBy())));
+            context.out.println(String.format(ROW, "RUN", "SERVICE", "ENV", "VERSION", "STATUS", "PROCEDURE",
+                    "STARTED (UTC)", "BY"));
+            runs.forEach(r -> context.out.println(String.format(ROW, r.runId(), r.service(), r.environment(),
+                    versions(r), r.status().label(), r.procedure(), RunText.TIME.format(r.createdAt()), r.startedBy())));
         }
         return ExitCode.SUCCEEDED;
+    }
+
+    /** A rollback run goes from its version back to another: {@code v1.6.0 -> v1.4.3}. */
+    private static String versions(RunRecord run) {
+        return run.procedure().equals("rollback") ? run.version() + " -> " + run.previousVersion() : run.version();
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Runs deployment runbooks: checks, stages, rollback, and a record of everything.",
         subcommands = {ValidateCommand.class, PlanCommand.class, DeployCommand.class, ResumeCommand.class,
                 CancelCommand.class, RunsCommand.class, ShowCommand.class, LogsCommand.class, UnlockCommand.class,
-                RollbackCommand.class, ChecklistCommand.class, ApproveCommand.class, RejectCommand.class,
+                RollbackCommand.class, StatusCommand.class, ChecklistCommand.class, ApproveCommand.class, RejectCommand.class,
                 DbCommand.class, GatesCommand.class, SchemaCommand.class, DemoCommand.class, SampleServiceCommand.class,
                 CommandLine.HelpCommand.class})
 final class ShipshapeCommand implements Runnable {

@@ -2,7 +2,6 @@ package dev.shipshape.engine;
 
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.Durations;
-import dev.shipshape.runbook.Placeholders;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -86,13 +85,7 @@ final class Attempts {
 
     /** A step that needs {@code ${previous_version}} when no version ever succeeded here cannot run. */
     private static StepResult unresolvable(PlannedStep step) {
-        boolean[] missing = {false};
-        step.step().mapStrings(text -> {
-            missing[0] |= Placeholders.find(text).stream()
-                    .anyMatch(p -> p.kind() == Placeholders.Kind.PREVIOUS_VERSION);
-            return text;
-        });
-        return missing[0] ? StepResult.failure(null, "${previous_version} is unknown: no earlier version succeeded"
+        return step.needsPreviousVersion() ? StepResult.failure(null, "${previous_version} is unknown: no earlier version succeeded"
                 + " in this environment", null, 0) : null;
     }
 

@@ -33,6 +33,9 @@ public interface RunStore extends AutoCloseable {
     /** The version of the latest run that succeeded in this environment, if any. */
     Optional<String> lastSucceededVersion(String service, String environment);
 
+    /** The version live in this environment (last deployed, or returned to by a rollback), if any. */
+    Optional<LiveVersion> live(String service, String environment);
+
     /**
      * Takes the environment lock for {@code runId} when it is free, expired, or already held by the
      * same run; otherwise returns the lock that is in the way and changes nothing.

@@ -30,25 +30,48 @@ final class Unwinding {
         this.stages = stages;
     }
 
+    /**
+     * Undoes the stages that started, latest first. Rolled back only when at least one rollback step
+     * succeeded; with nothing undone (no rollback steps, or nothing to roll back to on a first deploy)
+     * the run failed, and the reason says so.
+     */
     RunOutcome rollBack(String reason) {
         journal.run(RunStatus.ROLLING_BACK, reason);
+        List<String> skipped = new ArrayList<>();
+        int undone = 0;
         for (PlannedStage stage : toRollBack()) {
+            if (stage.nothingToRollBackTo()) {
+                skipped.add(skipFirstDeploy(stage));
+                continue;
+            }
             stages.set(stage.name(), State.RUNNING, "rolling back");
             for (PlannedStep step : stage.rollback()) {
-                if (progress.step(step.id()) == State.SUCCEEDED) {
-                    continue;
-                }
-                StepResult result = run(step);
-                if (!result.succeeded()) {
+                StepResult result = progress.step(step.id()) == State.SUCCEEDED ? null : run(step);
+                if (result != null && !result.succeeded()) {
                     String why = "rollback step " + step.id() + " failed: " + result.message() + " (after: " + reason
                             + ")";
                     stages.set(stage.name(), State.FAILED, why);
                     return new RunOutcome(journal.runId(), RunStatus.ROLLBACK_FAILED, why);
                 }
+                undone++;
             }
             stages.set(stage.name(), State.ROLLED_BACK, null);
         }
+        if (undone == 0) {
+            return new RunOutcome(journal.runId(), RunStatus.FAILED, reason + "; nothing to undo: " + (skipped.isEmpty()
+                    ? "no stage that ran has rollback steps" : String.join("; ", skipped)));
+        }
         return new RunOutcome(journal.runId(), RunStatus.ROLLED_BACK, reason);
+    }
+
+    /** A first deploy has no earlier version: rollback steps that return to it are skipped, saying why. */
+    private String skipFirstDeploy(PlannedStage stage) {
+        String why = stage.name() + " has nothing to roll back to on a first deploy (no earlier version in "
+                + plan.environment() + ")";
+        stage.rollback().stream().filter(s -> !progress.step(s.id()).finished())
+                .forEach(s -> journal.stepSkipped(s.id(), why));
+        journal.note("rollback.skipped", why);
+        return why;
     }
 
     void runAlways() {

@@ -26,4 +26,9 @@ public record PlannedStage(String name, List<String> needs, OnFailure onFailure,
                         List<PlannedStep> steps, List<PlannedStep> rollback) {
         this(name, needs, onFailure, timeout, steps, rollback, Tier.APPLICATION, null);
     }
+
+    /** Its rollback returns to {@code ${previous_version}}, and there is none (a first deploy): nothing to roll back to. */
+    public boolean nothingToRollBackTo() {
+        return rollback.stream().anyMatch(PlannedStep::needsPreviousVersion);
+    }
 }

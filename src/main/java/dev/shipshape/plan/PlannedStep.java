@@ -1,5 +1,6 @@
 package dev.shipshape.plan;
 
+import dev.shipshape.runbook.Placeholders;
 import dev.shipshape.runbook.Step;
 
 /**
@@ -18,5 +19,15 @@ public record PlannedStep(String id, String stage, Phase phase, int index, Step 
             case ROLLBACK -> stage + "/rollback/" + index;
             case ALWAYS -> "always/" + index;
         };
+    }
+
+    /** Whether {@code ${previous_version}} is still unresolved here: no earlier version is live to name. */
+    public boolean needsPreviousVersion() {
+        boolean[] found = {false};
+        step.mapStrings(text -> {
+            found[0] |= Placeholders.find(text).stream().anyMatch(p -> p.kind() == Placeholders.Kind.PREVIOUS_VERSION);
+            return text;
+        });
+        return found[0];
     }
 }

@@ -39,6 +39,9 @@ final class ChangeRecorder {
         }
         EventLog.append(connection, change.runId(), change.at(), "run." + change.status().label(), null,
                 change.reason());
+        if (change.status() == dev.shipshape.engine.RunStatus.SUCCEEDED) {
+            LiveTable.deployed(connection, change.runId(), change.at());
+        }
     }
 
     private static void stageChanged(Connection connection, StageChanged change) throws SQLException {

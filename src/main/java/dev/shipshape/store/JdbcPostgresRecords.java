@@ -66,9 +66,21 @@ final class JdbcPostgresRecords implements PostgresRecords {
 
     @Override
     public void action(DatabaseAction a) {
-        update("record a database action", "INSERT INTO db_actions (service, environment, kind, target, done_by, "
-                + "reason, outcome, run_id, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", a.service(), a.environment(),
-                a.kind(), a.target(), a.by(), a.reason(), a.outcome(), a.runId(), a.at().toEpochMilli());
+        database.transaction("record a database action", c -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO db_actions (service, environment, kind,"
+                    + " target, done_by, reason, outcome, run_id, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                Object[] values = {a.service(), a.environment(), a.kind(), a.target(), a.by(), a.reason(), a.outcome(),
+                        a.runId(), a.at().toEpochMilli()};
+                for (int i = 0; i < values.length; i++) {
+                    st.setObject(i + 1, values[i]);
+                }
+                st.executeUpdate();
+            }
+            if (a.kind().equals("restore") && a.outcome() != null && a.outcome().startsWith("restored")) {
+                LiveTable.restored(c, a.service(), a.environment(), a.target(), a.runId(), a.at());
+            }
+            return null;
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.engine.Change;
 import dev.shipshape.engine.EnvLock;
 import dev.shipshape.engine.EventRecord;
+import dev.shipshape.engine.LiveVersion;
 import dev.shipshape.engine.NewRun;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStore;
@@ -95,6 +96,12 @@ final class JdbcRunStore implements RunStore {
     public Optional<String> lastSucceededVersion(String service, String environment) {
         return database.transaction("find the last succeeded version",
                 connection -> RunTable.lastSucceededVersion(connection, service, environment));
+    }
+
+    @Override
+    public Optional<LiveVersion> live(String service, String environment) {
+        return database.transaction("read the version live in " + environment,
+                connection -> LiveTable.current(connection, service, environment));
     }
 
     @Override

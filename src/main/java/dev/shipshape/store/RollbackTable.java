@@ -35,8 +35,10 @@ final class RollbackTable implements RollbackLog {
                 st.setString(10, String.join("\n", r.steps()));
                 st.setString(11, r.outcome());
                 st.setLong(12, r.durationMillis());
-                return st.executeUpdate();
+                st.executeUpdate();
             }
+            LiveTable.rolledBack(c, r);
+            return null;
         });
     }
 

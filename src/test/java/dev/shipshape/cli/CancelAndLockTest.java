@@ -79,17 +79,63 @@ class CancelAndLockTest {
     }
 
     @Test
-    void unlockFreesTheEnvironmentAndSaysWhoHeldIt() throws Exception {
+    void unlockFreesTheEnvironmentOfARunWhoseLeaseRanOutAndSaysWhoHeldIt() throws Exception {
         try (RunStore store = Stores.open(null, folder, Map.of())) {
             Instant now = Instant.now();
-            store.tryLock("shop-api", "staging", "other-run", "elsewhere:42", now, now.plusSeconds(600));
+            store.tryLock("shop-api", "staging", "other-run", "elsewhere:42", now.minusSeconds(120),
+                    now.minusSeconds(60));
         }
 
         Cli.Result unlock = cli.run("unlock", "--env", "staging", "--reason", "crashed laptop");
         Cli.Result again = cli.run("unlock", "--env", "staging", "--reason", "twice");
 
+        assertThat(unlock.exitCode()).isZero();
         assertThat(unlock.out()).isEqualTo("unlocked staging of shop-api (was held by run other-run, elsewhere:42);"
                 + " recorded on that run\n");
+        assertThat(again.exitCode()).isZero();
         assertThat(again.out()).isEqualTo("staging of shop-api was not locked\n");
+    }
+
+    @Test
+    void unlockRefusesTheLockOfALiveRunAndSaysWhichRunAndProcessHoldIt() throws Exception {
+        try (RunStore store = Stores.open(null, folder, Map.of())) {
+            Instant now = Instant.now();
+            store.tryLock("shop-api", "staging", "other-run", "elsewhere:42", now, now.plusSeconds(600));
+        }
+
+        Cli.Result unlock = cli.run("unlock", "--env", "staging", "--reason", "looks stuck");
+
+        assertThat(unlock.exitCode()).isEqualTo(1);
+        assertThat(unlock.err()).matches("shipshape: staging of shop-api is held by run other-run \\(process"
+                + " elsewhere:42\\), which is alive \\(lease renewed, ends in \\d+s\\); cancel it with: shipshape"
+                + " cancel other-run --reason \"...\", or take the lock anyway with --force \\(that run then rolls"
+                + " back\\)\n");
+        assertThat(unlock.out()).isEmpty();
+        try (RunStore store = Stores.open(null, folder, Map.of())) {
+            assertThat(store.lock("shop-api", "staging")).isPresent();
+        }
+    }
+
+    @Test
+    void unlockWithForceTakesTheLockOfALiveRun() throws Exception {
+        try (RunStore store = Stores.open(null, folder, Map.of())) {
+            Instant now = Instant.now();
+            store.tryLock("shop-api", "staging", "other-run", "elsewhere:42", now, now.plusSeconds(600));
+        }
+
+        Cli.Result unlock = cli.run("unlock", "--env", "staging", "--reason", "host is gone", "--force");
+
+        assertThat(unlock.exitCode()).isZero();
+        assertThat(unlock.out()).isEqualTo("unlocked staging of shop-api (was held by run other-run, elsewhere:42);"
+                + " recorded on that run\n");
+    }
+
+    @Test
+    void unlockOfAnEnvironmentTheRunbookDoesNotDefineIsAnError() {
+        Cli.Result unlock = cli.run("unlock", "--env", "stagign", "--reason", "typo");
+
+        assertThat(unlock.exitCode()).isEqualTo(2);
+        assertThat(unlock.err()).matches("shipshape: environment 'stagign' is not defined in \\S+shipshape.yaml;"
+                + " defined: staging\n");
     }
 }

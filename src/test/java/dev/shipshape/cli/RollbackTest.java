@@ -111,7 +111,7 @@ class RollbackTest {
 
     @Test
     void rollsBackEverythingLatestStageFirstWhenConfirmed() throws Exception {
-        deployed("v1", "v2");
+        deployed("v0", "v1", "v2");
         Files.delete(folder.resolve("journal"));
 
         Cli.Result rollback = cli.run("rollback", "--env", "staging", "--to", "v0", "--reason", "all wrong", "--yes");

@@ -110,6 +110,8 @@ class ValidateAndPlanTest {
                          env API_TOKEN=***
                      rollback:
                        deploy/rollback/1  run  ./scripts/deploy.sh staging ${previous_version}
+                     warning: nothing to roll back to on a first deploy: the rollback uses ${previous_version} \
+                and no version is live in staging yet; a failure here is not undone
                 3. verify  (on failure: rollback)
                      verify/1  http  GET http://127.0.0.1:8080/health  [idempotent]
                          expect status 200, json status = healthy

@@ -38,6 +38,8 @@ class VerificationSecretsTest {
                     probe: {url: "%s/health?key=${secret:PROM_KEY}", interval: 100ms, max_failures: 0}
                     steps:
                       - run: sleep 1
+                    rollback:
+                      - run: "true"
                   - name: verify
                     steps:
                       - analysis:

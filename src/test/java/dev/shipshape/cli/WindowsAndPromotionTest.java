@@ -182,7 +182,7 @@ class WindowsAndPromotionTest {
 
         assertThat(result.exitCode()).isEqualTo(5);
         assertThat(result.err()).containsPattern("  promotion: v2 did not stay healthy in staging: run \\S+ \\(v3\\)"
-                + " rolled back\n");
+                + " failed\n");
     }
 
     @Test

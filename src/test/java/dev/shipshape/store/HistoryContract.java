@@ -4,6 +4,7 @@ import static dev.shipshape.store.SampleRuns.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipshape.engine.Change.RunChanged;
+import dev.shipshape.engine.LiveVersion;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStatus;
 import dev.shipshape.engine.RunStore;
@@ -61,5 +62,19 @@ interface HistoryContract {
         assertThat(store().lastSucceededVersion("shop", "prod")).contains("1.2");
         assertThat(store().lastSucceededVersion("shop", "test")).contains("3.0");
         assertThat(store().lastSucceededVersion("shop", "nowhere")).isEmpty();
+    }
+
+    @Test
+    default void theLiveVersionIsWhatTheLatestSuccessfulDeployPutThereAndSaysWhichRun() {
+        finish("first", "shop", "prod", "1.0", T0, RunStatus.SUCCEEDED, T0.plusSeconds(100));
+        finish("second", "shop", "prod", "1.1", T0.plusSeconds(1), RunStatus.SUCCEEDED, T0.plusSeconds(200));
+        finish("failed", "shop", "prod", "2.0", T0.plusSeconds(2), RunStatus.FAILED, T0.plusSeconds(300));
+        store().create(SampleRuns.withProcedure(SampleRuns.deploy("restart", "shop", "prod", "4.0",
+                T0.plusSeconds(3)), "restart"));
+        store().record(new RunChanged("restart", T0.plusSeconds(400), RunStatus.SUCCEEDED, null));
+
+        assertThat(store().live("shop", "prod")).contains(new LiveVersion("shop", "prod", "1.1", "second",
+                LiveVersion.DEPLOYED, T0.plusSeconds(200)));
+        assertThat(store().live("shop", "test")).isEmpty();
     }
 }
