@@ -42,6 +42,11 @@ public final class Engine {
             store.create(newRun(runId, plan, request));
             Journal journal = new Journal(runId, store, listener, settings.clock());
             journal.note("lock.acquired", plan.environment() + " locked by " + settings.holder());
+            Optional<String> notFree = new Leftovers(store, journal).stop(plan.service(), plan.environment());
+            if (notFree.isPresent()) {
+                journal.run(RunStatus.FAILED, notFree.get());
+                return new RunOutcome(runId, RunStatus.FAILED, notFree.get());
+            }
             journal.run(RunStatus.RUNNING, "started by " + request.startedBy() + ": " + plan.service() + " "
                     + plan.version() + " to " + plan.environment());
             return execute(plan, journal, lease, secrets, signal, Progress.of(List.of(), List.of()),
@@ -63,6 +68,9 @@ public final class Engine {
         try (Lease lease = Lease.take(store, settings, run.service(), run.environment(), runId)) {
             Journal journal = new Journal(runId, store, listener, settings.clock());
             journal.note("run.resumed", "resumed by " + settings.holder() + " from " + run.status().label());
+            new Leftovers(store, journal).stop(run.service(), run.environment()).ifPresent(why -> {
+                throw new ShipshapeException(ShipshapeException.Code.FAILED, why);
+            });
             Optional<String> rollingBack = run.status() == RunStatus.HALTED ? haltedInRollback(runId) : Optional.empty();
             if (run.status() == RunStatus.HALTED && rollingBack.isEmpty()) {
                 journal.run(RunStatus.RUNNING, "resumed after a halt (" + choice.name().toLowerCase() + ")");
