@@ -55,7 +55,14 @@ public final class ShellStepExecutor {
             return StepResult.failure(null, "cannot start " + bash.shell() + ": " + secrets.redact(reason(e)), "", 0);
         }
         record(process, context);
-        return supervise(process, step, context);
+        ProcessTree tree = new ProcessTree(process, bash.ownProcessGroup());
+        RunningCommands.add(tree);
+        try {
+            return supervise(process, tree, step, context);
+        } finally {
+            RunningCommands.remove(tree);
+            RunningCommands.holdIfExiting();
+        }
     }
 
     /** The group is recorded before the command is waited for; if it cannot be, the command does not go on. */
@@ -71,13 +78,13 @@ public final class ShellStepExecutor {
         }
     }
 
-    private StepResult supervise(Process process, RunStep step, StepContext context) {
+    private StepResult supervise(Process process, ProcessTree tree, RunStep step, StepContext context) {
         OutputTail tail = new OutputTail(tailLimitBytes);
         OutputPump pump = new OutputPump(process.getInputStream(), context.secrets()::redact, context.output(), tail);
         pump.start();
         Ending ending = Ending.await(process, context);
         if (ending != Ending.EXITED) {
-            new ProcessTree(process, bash.ownProcessGroup()).kill();
+            tree.kill();
         }
         awaitOutput(pump);
         if (ending == Ending.INTERRUPTED) {
