@@ -1,7 +1,6 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
-import dev.shipshape.engine.CancelSignal;
 import dev.shipshape.engine.LiveVersion;
 import dev.shipshape.engine.RunListener;
 import dev.shipshape.engine.RunOutcome;
@@ -68,10 +67,8 @@ final class DeployCommand implements Callable<Integer> {
             Plan plan = passed.get().plan();
             Secrets secrets = secretsOption.forPlan(context, plan);
             RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text());
-            CancelSignal signal = new CancelSignal();
-            Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
-            RunOutcome outcome = context.engine(opened).start(plan, request, secrets,
-                    gates.recording(plan, passed.get().report(), listener(plan)), signal);
+            RunOutcome outcome = Interrupts.cancellable(context, signal -> context.engine(opened).start(plan, request,
+                    secrets, gates.recording(plan, passed.get().report(), listener(plan)), signal));
             Rollbacks.keepIfRolledBack(context, opened, outcome);
             return Outcomes.report(context, opened, outcome, output.json());
         }

@@ -29,6 +29,8 @@ final class LiveProgress implements RunListener {
             case Change.StageChanged stage -> stage(stage);
             case Change.StepChanged step -> step(step);
             case Change.Note note -> note(note);
+            case Change.ProcessStarted started -> {
+            }
         }
         out.flush();
     }
@@ -72,7 +74,8 @@ final class LiveProgress implements RunListener {
     }
 
     private void note(Change.Note note) {
-        if (note.kind().equals("step.retry") || note.kind().equals("step.rerun")) {
+        if (note.kind().equals("step.retry") || note.kind().equals("step.rerun")
+                || note.kind().equals("process.stopped")) {
             out.println("    " + terminal.dim(note.message()));
         }
     }

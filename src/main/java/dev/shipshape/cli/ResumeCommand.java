@@ -1,7 +1,6 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
-import dev.shipshape.engine.CancelSignal;
 import dev.shipshape.engine.ResumeChoice;
 import dev.shipshape.engine.RunListener;
 import dev.shipshape.engine.RunOutcome;
@@ -66,11 +65,9 @@ final class ResumeCommand implements Callable<Integer> {
                     rollback.get())
                     : deployPlan(runs, rb, run);
             var secrets = secretsOption.forPlan(context, plan);
-            CancelSignal signal = new CancelSignal();
-            Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
             RunListener listener = output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);
-            RunOutcome outcome = context.engine(opened).resume(runId, plan, secrets, resumeChoice(), listener,
-                    signal);
+            RunOutcome outcome = Interrupts.cancellable(context, signal -> context.engine(opened).resume(runId, plan,
+                    secrets, resumeChoice(), listener, signal));
             if (rollback.isPresent()) {
                 return rollbackEnded(opened, outcome, rollback.get());
             }

@@ -1,7 +1,6 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
-import dev.shipshape.engine.CancelSignal;
 import dev.shipshape.engine.LiveVersion;
 import dev.shipshape.engine.RunListener;
 import dev.shipshape.engine.RunOutcome;
@@ -79,10 +78,9 @@ final class RollbackCommand implements Callable<Integer> {
             }
             var secrets = secretsOption.forPlan(context, plan);
             RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text());
-            CancelSignal signal = new CancelSignal();
-            Interrupts.cancelOnCtrlC(signal, context.user(), context.err);
             RunListener listener = output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);
-            RunOutcome outcome = context.engine(opened).start(plan, request, secrets, listener, signal);
+            RunOutcome outcome = Interrupts.cancellable(context, signal -> context.engine(opened).start(plan, request,
+                    secrets, listener, signal));
             RunRecord run = runs.run(outcome.runId()).orElseThrow();
             Rollbacks.keep(context, opened, RollbackRecords.ofRollbackRun(run, runs.steps(run.runId()),
                     type.name().toLowerCase(Locale.ROOT), reason));

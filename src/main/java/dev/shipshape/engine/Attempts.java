@@ -80,7 +80,8 @@ final class Attempts {
 
     private StepContext context(PlannedStep step, Duration timeout, Cancellation cancel, boolean cancellable) {
         return new StepContext(journal.runId(), workdir, timeout, secrets,
-                line -> journal.output(step.id(), line), () -> cancellable && cancel.requested());
+                line -> journal.output(step.id(), line), () -> cancellable && cancel.requested(),
+                group -> journal.stepProcess(step.id(), group));
     }
 
     /** A step that needs {@code ${previous_version}} when no version ever succeeded here cannot run. */

@@ -35,6 +35,10 @@ public sealed interface Change {
                        String outputTail, long outputSize, Long durationMillis, String message) implements Change {
     }
 
+    /** A step's command started in a process group of its own (recorded before it can do anything). */
+    record ProcessStarted(String runId, Instant at, String stepId, String host, long group) implements Change {
+    }
+
     /** Anything else worth recording: lock taken, cancel requested, retry scheduled, resumed. */
     record Note(String runId, Instant at, String kind, String message) implements Change {
     }

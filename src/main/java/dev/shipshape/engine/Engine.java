@@ -4,6 +4,7 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.PlannedStep;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Executes plans: records every change before moving on, holds the environment lock for the
@@ -41,6 +42,11 @@ public final class Engine {
             store.create(newRun(runId, plan, request));
             Journal journal = new Journal(runId, store, listener, settings.clock());
             journal.note("lock.acquired", plan.environment() + " locked by " + settings.holder());
+            Optional<String> notFree = new Leftovers(store, journal).stop(plan.service(), plan.environment());
+            if (notFree.isPresent()) {
+                journal.run(RunStatus.FAILED, notFree.get());
+                return new RunOutcome(runId, RunStatus.FAILED, notFree.get());
+            }
             journal.run(RunStatus.RUNNING, "started by " + request.startedBy() + ": " + plan.service() + " "
                     + plan.version() + " to " + plan.environment());
             return execute(plan, journal, lease, secrets, signal, Progress.of(List.of(), List.of()),
@@ -62,11 +68,18 @@ public final class Engine {
         try (Lease lease = Lease.take(store, settings, run.service(), run.environment(), runId)) {
             Journal journal = new Journal(runId, store, listener, settings.clock());
             journal.note("run.resumed", "resumed by " + settings.holder() + " from " + run.status().label());
-            if (run.status() == RunStatus.HALTED) {
+            new Leftovers(store, journal).stop(run.service(), run.environment()).ifPresent(why -> {
+                throw new ShipshapeException(ShipshapeException.Code.FAILED, why);
+            });
+            Optional<String> rollingBack = run.status() == RunStatus.HALTED ? haltedInRollback(runId) : Optional.empty();
+            if (run.status() == RunStatus.HALTED && rollingBack.isEmpty()) {
                 journal.run(RunStatus.RUNNING, "resumed after a halt (" + choice.name().toLowerCase() + ")");
             }
             Progress progress = Progress.of(store.stages(runId), store.steps(runId));
-            return execute(plan, journal, lease, secrets, signal, progress, choice, run.status(), run.reason());
+            return rollingBack.isPresent()
+                    ? execute(plan, journal, lease, secrets, signal, progress, choice, RunStatus.ROLLING_BACK,
+                    rollingBack.get())
+                    : execute(plan, journal, lease, secrets, signal, progress, choice, run.status(), run.reason());
         }
     }
 
@@ -77,6 +90,14 @@ public final class Engine {
         Attempts attempts = new Attempts(executor, journal, secrets, plan.workdir());
         return new Execution(plan, journal, attempts, cancel, progress, choice,
                 (runId, stage) -> watch.start(runId, stage, secrets)).from(from, reason);
+    }
+
+    /** A run that halted while rolling back (at an interrupted rollback step) goes on rolling back: its reason. */
+    private Optional<String> haltedInRollback(String runId) {
+        List<EventRecord> statuses = store.events(runId).stream()
+                .filter(e -> e.kind().equals("run.running") || e.kind().equals("run.rolling_back")).toList();
+        return statuses.isEmpty() || !statuses.getLast().kind().equals("run.rolling_back")
+                ? Optional.empty() : Optional.ofNullable(statuses.getLast().message());
     }
 
     private NewRun newRun(String runId, Plan plan, RunRequest request) {

@@ -43,7 +43,7 @@ final class Execution {
         this.choice = choice;
         this.watch = watch;
         this.stageLog = new StageLog(journal, progress);
-        this.unwinding = new Unwinding(plan, journal, attempts, cancel, progress, stageLog);
+        this.unwinding = new Unwinding(plan, journal, attempts, cancel, progress, stageLog, choice);
     }
 
     /** Runs from the given status (RUNNING, HALTED or ROLLING_BACK) to an outcome. */
@@ -57,7 +57,9 @@ final class Execution {
             case ROLLING_BACK -> unwinding.rollBack(stop.reason());
             default -> new RunOutcome(journal.runId(), stop.next(), stop.reason());
         };
-        unwinding.runAlways();
+        if (outcome.status() != RunStatus.HALTED) {
+            outcome = unwinding.runAlways(outcome);
+        }
         journal.run(outcome.status(), outcome.reason());
         return outcome;
     }

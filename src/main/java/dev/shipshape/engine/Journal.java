@@ -38,6 +38,10 @@ final class Journal {
                 result.outputTail(), result.outputSize(), millis, result.message()));
     }
 
+    void stepProcess(String stepId, long group) {
+        record(new Change.ProcessStarted(runId, clock.instant(), stepId, ProcessIdentity.host(), group));
+    }
+
     void stepSkipped(String stepId, String why) {
         record(new Change.StepChanged(runId, clock.instant(), stepId, State.SKIPPED, 0, null, null, 0, null, why));
     }

@@ -30,7 +30,8 @@ public final class ProcessIdentity {
         }
     }
 
-    private static String host() {
+    /** This host's name, as lock holders and step processes name it. */
+    public static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

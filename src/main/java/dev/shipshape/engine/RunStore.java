@@ -30,6 +30,12 @@ public interface RunStore extends AutoCloseable {
     /** Events in the order they were written. */
     List<EventRecord> events(String runId);
 
+    /**
+     * The recorded processes of steps that are still recorded as running, in unfinished runs of this
+     * service and environment: what a dead engine may have left behind.
+     */
+    List<StepProcess> runningProcesses(String service, String environment);
+
     /** The version of the latest run that succeeded in this environment, if any. */
     Optional<String> lastSucceededVersion(String service, String environment);
 

@@ -5,11 +5,13 @@ import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.plan.PlannedStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The end of a run: undoing the stages that started, latest first, when a failure asks for it;
  * then the always-steps, whatever happened. Neither can be cancelled, and finished steps are not
- * run again when a run is resumed here.
+ * run again when a run is resumed here. A step that was running when the run stopped follows the
+ * same rule as a main step: re-run when idempotent, otherwise the run halts and asks.
  */
 final class Unwinding {
 
@@ -19,15 +21,17 @@ final class Unwinding {
     private final Cancellation cancel;
     private final Progress progress;
     private final StageLog stages;
+    private final ResumeChoice choice;
 
     Unwinding(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
-              StageLog stages) {
+              StageLog stages, ResumeChoice choice) {
         this.plan = plan;
         this.journal = journal;
         this.attempts = attempts;
         this.cancel = cancel;
         this.progress = progress;
         this.stages = stages;
+        this.choice = choice;
     }
 
     /**
@@ -46,8 +50,16 @@ final class Unwinding {
             }
             stages.set(stage.name(), State.RUNNING, "rolling back");
             for (PlannedStep step : stage.rollback()) {
-                StepResult result = progress.step(step.id()) == State.SUCCEEDED ? null : run(step);
-                if (result != null && !result.succeeded()) {
+                if (progress.step(step.id()) == State.SUCCEEDED) {
+                    undone++;
+                    continue;
+                }
+                Optional<StepResult> decided = interrupted(step, "rollback step");
+                if (decided.isPresent() && decided.get().paused()) {
+                    return halted(decided.get());
+                }
+                StepResult result = decided.orElseGet(() -> run(step));
+                if (!result.succeeded()) {
                     String why = "rollback step " + step.id() + " failed: " + result.message() + " (after: " + reason
                             + ")";
                     stages.set(stage.name(), State.FAILED, why);
@@ -74,12 +86,49 @@ final class Unwinding {
         return why;
     }
 
-    void runAlways() {
+    /** @return the outcome of the run, or a halt when an interrupted always-step needs a person */
+    RunOutcome runAlways(RunOutcome outcome) {
         for (PlannedStep step : plan.always()) {
-            if (!progress.step(step.id()).finished()) {
+            if (progress.step(step.id()).finished()) {
+                continue;
+            }
+            Optional<StepResult> decided = interrupted(step, "always-step");
+            if (decided.isPresent() && decided.get().paused()) {
+                return halted(decided.get());
+            }
+            if (decided.isEmpty()) {
                 run(step);
             }
         }
+        return outcome;
+    }
+
+    /**
+     * A step that was running when the run stopped. Empty: run it (again). Otherwise its result without
+     * running it: failed when the person chose {@code --rollback}, paused when the run must halt and ask.
+     */
+    private Optional<StepResult> interrupted(PlannedStep step, String kind) {
+        if (progress.step(step.id()) != State.RUNNING) {
+            return Optional.empty();
+        }
+        String what = kind + " " + step.id() + " was running when the run stopped";
+        if (step.step().idempotent() || choice == ResumeChoice.RERUN) {
+            journal.note("step.rerun", what + (step.step().idempotent() ? "; it is idempotent, so it runs again"
+                    : " and is not idempotent; re-running it as asked"));
+            return Optional.empty();
+        }
+        if (choice == ResumeChoice.ROLLBACK) {
+            StepResult failed = StepResult.failure(null, what + " and is not idempotent; treated as failed", null, 0);
+            journal.stepDone(step.id(), State.FAILED, 0, failed, 0);
+            progress.step(step.id(), State.FAILED);
+            return Optional.of(failed);
+        }
+        return Optional.of(StepResult.pause(what + " and is not idempotent; check what it did, then run: shipshape"
+                + " resume " + journal.runId() + " --rerun (or --rollback to count it as failed)", null));
+    }
+
+    private RunOutcome halted(StepResult paused) {
+        return new RunOutcome(journal.runId(), RunStatus.HALTED, paused.message());
     }
 
     private StepResult run(PlannedStep step) {

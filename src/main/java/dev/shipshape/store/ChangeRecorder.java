@@ -4,6 +4,7 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.engine.Change;
 import dev.shipshape.engine.Change.Note;
+import dev.shipshape.engine.Change.ProcessStarted;
 import dev.shipshape.engine.Change.RunChanged;
 import dev.shipshape.engine.Change.StageChanged;
 import dev.shipshape.engine.Change.StepChanged;
@@ -25,6 +26,7 @@ final class ChangeRecorder {
             case RunChanged run -> runChanged(connection, run);
             case StageChanged stage -> stageChanged(connection, stage);
             case StepChanged step -> stepChanged(connection, step);
+            case ProcessStarted started -> processStarted(connection, started);
             case Note note -> {
                 if (!EventLog.appendIfRunExists(connection, note.runId(), note.at(), note.kind(), note.message())) {
                     throw noRun(note.runId());
@@ -58,6 +60,15 @@ final class ChangeRecorder {
         }
         EventLog.append(connection, change.runId(), change.at(), "step." + change.state().label(), change.stepId(),
                 change.message());
+    }
+
+    private static void processStarted(Connection connection, ProcessStarted change) throws SQLException {
+        if (!RunTable.exists(connection, change.runId())) {
+            throw noRun(change.runId());
+        }
+        ProcessTable.record(connection, change);
+        EventLog.append(connection, change.runId(), change.at(), "step.process", change.stepId(),
+                "process group " + change.group() + " on " + change.host());
     }
 
     /** Only on the failure path: tell a missing run apart from a missing stage or step. */

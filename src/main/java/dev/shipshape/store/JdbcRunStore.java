@@ -10,6 +10,7 @@ import dev.shipshape.engine.NewRun;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.engine.StageRecord;
+import dev.shipshape.engine.StepProcess;
 import dev.shipshape.engine.StepRecord;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,6 +91,12 @@ final class JdbcRunStore implements RunStore {
     public List<EventRecord> events(String runId) {
         return database.transaction("read the events of run " + runId,
                 connection -> EventLog.read(connection, runId));
+    }
+
+    @Override
+    public List<StepProcess> runningProcesses(String service, String environment) {
+        return database.transaction("read the running step processes",
+                connection -> ProcessTable.running(connection, service, environment));
     }
 
     @Override

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link RunStore} must do, run against each backend by a subclass. Runs, stages,
  * steps and changes are here; history, locks and cancel requests in the contracts it implements.
  */
-abstract class RunStoreContract implements HistoryContract, LockContract, CancelContract {
+abstract class RunStoreContract implements HistoryContract, LockContract, CancelContract,
+        ProcessContract {
 
     private RunStore store;
 

@@ -3,6 +3,7 @@ package dev.shipshape.steps.shell;
 import dev.shipshape.engine.Secrets;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;
+import dev.shipshape.processes.ProcessGroup;
 import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.RunStep;
 import dev.shipshape.steps.OutputTail;
@@ -53,16 +54,37 @@ public final class ShellStepExecutor {
         } catch (IOException e) {
             return StepResult.failure(null, "cannot start " + bash.shell() + ": " + secrets.redact(reason(e)), "", 0);
         }
-        return supervise(process, step, context);
+        record(process, context);
+        ProcessTree tree = new ProcessTree(process, bash.ownProcessGroup());
+        RunningCommands.add(tree);
+        try {
+            return supervise(process, tree, step, context);
+        } finally {
+            RunningCommands.remove(tree);
+            RunningCommands.holdIfExiting();
+        }
     }
 
-    private StepResult supervise(Process process, RunStep step, StepContext context) {
+    /** The group is recorded before the command is waited for; if it cannot be, the command does not go on. */
+    private void record(Process process, StepContext context) {
+        if (!bash.ownProcessGroup()) {
+            return;
+        }
+        try {
+            context.started().accept(ProcessGroup.of(process.pid()));
+        } catch (RuntimeException e) {
+            new ProcessTree(process, true).kill();
+            throw e;
+        }
+    }
+
+    private StepResult supervise(Process process, ProcessTree tree, RunStep step, StepContext context) {
         OutputTail tail = new OutputTail(tailLimitBytes);
         OutputPump pump = new OutputPump(process.getInputStream(), context.secrets()::redact, context.output(), tail);
         pump.start();
         Ending ending = Ending.await(process, context);
         if (ending != Ending.EXITED) {
-            new ProcessTree(process, bash.ownProcessGroup()).kill();
+            tree.kill();
         }
         awaitOutput(pump);
         if (ending == Ending.INTERRUPTED) {
