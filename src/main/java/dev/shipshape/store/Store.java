@@ -44,6 +44,7 @@ public final class Store implements AutoCloseable {
         StoreAddress address = StoreAddress.of(url, home, env);
         if (url == null || url.isBlank()) {
             createFolder(home.resolve(".shipshape"));
+            StaleLockFile.removeIfOwnerIsGone(Path.of(StoreAddress.embeddedFile(home) + ".lock.db"));
         }
         return new Store(Database.open(address));
     }
