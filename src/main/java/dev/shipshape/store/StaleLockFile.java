@@ -18,6 +18,7 @@ import java.util.Properties;
 final class StaleLockFile {
 
     private static final int PATIENCE_MILLIS = 500;
+    private static final long SETTLED_MILLIS = 2_200;
 
     private StaleLockFile() {
     }
@@ -36,6 +37,24 @@ final class StaleLockFile {
             delete(lockFile);
         } catch (IOException | RuntimeException unsure) {
             // no answer either way: H2's own checks decide
+        }
+    }
+
+    /**
+     * Waits until H2's lock file is older than H2 requires (2 s) before another process may open
+     * the store through it: a fresher one fails the open ("Lock file recently modified") instead of
+     * connecting to the owner.
+     */
+    static void awaitSettled(Path lockFile) {
+        try {
+            long age = System.currentTimeMillis() - Files.getLastModifiedTime(lockFile).toMillis();
+            if (age >= 0 && age < SETTLED_MILLIS) {
+                Thread.sleep(SETTLED_MILLIS - age);
+            }
+        } catch (IOException gone) {
+            // no lock file: nobody owns the store
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -47,6 +47,7 @@ public final class Store implements AutoCloseable {
             Path file = StoreAddress.embeddedFile(home);
             try (OpeningLock opening = OpeningLock.take(Path.of(file + ".opening"))) {
                 StaleLockFile.removeIfOwnerIsGone(Path.of(file + ".lock.db"));
+                StaleLockFile.awaitSettled(Path.of(file + ".lock.db"));
                 return new Store(Database.open(address));
             }
         }

@@ -16,10 +16,10 @@ import java.util.function.Supplier;
 final class StoreBusy {
 
     /** How long concurrent commands may keep one waiting before it gives up and says so. */
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    /** Database already open, connection broken, database closed or closing, exclusive mode. */
-    private static final Set<Integer> BUSY_CODES = Set.of(90020, 90067, 90098, 90121, 90135);
+    /** Connection closed, database already open, connection broken, database closed or closing, exclusive mode. */
+    private static final Set<Integer> BUSY_CODES = Set.of(90007, 90020, 90067, 90098, 90121, 90135);
     /** Error opening database: only these reasons of it mean another process, not a broken file. */
     private static final String[] LOCK_REASONS = {"Lock file", "Locked by another process",
         "Another process was faster", "Concurrent update"};
