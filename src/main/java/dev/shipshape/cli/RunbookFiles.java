@@ -5,8 +5,8 @@ import dev.shipshape.runbook.InvalidRunbookException;
 import dev.shipshape.runbook.Problem;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.yaml.RunbookLoader;
+import dev.shipshape.runbook.yaml.RunbookText;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -27,7 +27,7 @@ final class RunbookFiles {
         Path path = option.resolve(context).normalize();
         String text;
         try {
-            text = Files.readString(path);
+            text = RunbookText.read(path, shown(context, path), RunbookText.maxBytes(context.env));
         } catch (NoSuchFileException e) {
             throw new ShipshapeException(ShipshapeException.Code.NOT_FOUND, "runbook not found: " + shown(context, path)
                     + "; pass the runbook file, or run where shipshape.yaml is");

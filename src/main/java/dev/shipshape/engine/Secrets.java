@@ -12,6 +12,14 @@ public interface Secrets {
     /** The text with every known secret value replaced by {@code ***}. */
     String redact(String text);
 
+    /**
+     * How many characters at the end of {@code text} could be the start of a secret, to hold back
+     * until the text that follows is known: a stream cut in pieces must not cut a secret unmasked.
+     */
+    default int partialAtEnd(String text) {
+        return 0;
+    }
+
     Secrets NONE = new Secrets() {
         @Override
         public String reveal(String text) {

@@ -31,8 +31,26 @@ final class Database implements AutoCloseable {
         this.address = address;
     }
 
-    /** Connects (at least one connection is made now, so a wrong URL fails here) and migrates. */
+    /**
+     * Connects (at least one connection is made now, so a wrong URL fails here) and migrates. An H2
+     * store that other commands are opening or closing is waited for, up to {@link StoreBusy#PATIENCE}.
+     */
     static Database open(StoreAddress address) {
+        try {
+            return address.isH2() ? StoreBusy.patiently(() -> connect(address)) : connect(address);
+        } catch (RuntimeException e) {
+            if (StoreBusy.isBusy(e)) {
+                throw new ShipshapeException(Code.STORE, "the run store at " + address.shown() + " stayed busy for "
+                        + StoreBusy.PATIENCE.toSeconds() + "s: other shipshape commands kept opening or closing it ("
+                        + address.scrub(OneLine.causeOf(e)) + "); try again when they are done", e);
+            }
+            throw new ShipshapeException(Code.STORE, "could not open the run store at " + address.shown() + ": "
+                    + address.scrub(OneLine.causeOf(e)) + "; check that the database is running and reachable, "
+                    + "that the user and password are right, and that the URL names an existing database", e);
+        }
+    }
+
+    private static Database connect(StoreAddress address) {
         HikariDataSource pool = null;
         try {
             pool = new HikariDataSource(config(address));
@@ -42,9 +60,7 @@ final class Database implements AutoCloseable {
             if (pool != null) {
                 pool.close();
             }
-            throw new ShipshapeException(Code.STORE, "could not open the run store at " + address.shown() + ": "
-                    + address.scrub(OneLine.causeOf(e)) + "; check that the database is running and reachable, "
-                    + "that the user and password are right, and that the URL names an existing database", e);
+            throw e;
         }
     }
 
@@ -62,8 +78,15 @@ final class Database implements AutoCloseable {
         return config;
     }
 
-    /** Runs {@code work} in one transaction; on any failure nothing of it stays written. */
+    /**
+     * Runs {@code work} in one transaction; on any failure nothing of it stays written. On an H2
+     * store whose serving process just went away, the transaction is tried again on a new connection.
+     */
     <T> T transaction(String what, Work<T> work) {
+        return address.isH2() ? StoreBusy.patiently(() -> once(what, work)) : once(what, work);
+    }
+
+    private <T> T once(String what, Work<T> work) {
         try (Connection connection = pool.getConnection()) {
             try {
                 T result = work.on(connection);
@@ -71,6 +94,9 @@ final class Database implements AutoCloseable {
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollBack(connection, e);
+                if (StoreBusy.isBusy(e)) {
+                    pool.evictConnection(connection);
+                }
                 throw e;
             }
         } catch (SQLException e) {

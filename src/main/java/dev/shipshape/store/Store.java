@@ -44,6 +44,12 @@ public final class Store implements AutoCloseable {
         StoreAddress address = StoreAddress.of(url, home, env);
         if (url == null || url.isBlank()) {
             createFolder(home.resolve(".shipshape"));
+            Path file = StoreAddress.embeddedFile(home);
+            try (OpeningLock opening = OpeningLock.take(Path.of(file + ".opening"))) {
+                StaleLockFile.removeIfOwnerIsGone(Path.of(file + ".lock.db"));
+                StaleLockFile.awaitSettled(Path.of(file + ".lock.db"));
+                return new Store(Database.open(address));
+            }
         }
         return new Store(Database.open(address));
     }

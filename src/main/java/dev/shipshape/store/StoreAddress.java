@@ -51,10 +51,21 @@ record StoreAddress(String jdbcUrl, String user, String password, int poolSize) 
      * AUTO_SERVER lets a second process (e.g. {@code shipshape cancel} from another terminal) use
      * the file while a run holds it. WRITE_DELAY=0 hands every commit to the operating system
      * before returning, so a {@code kill -9} of the JVM loses nothing that was committed.
+     * TRACE_LEVEL_FILE=0: failures are reported by shipshape itself, never left in a store.trace.db.
      */
     private static StoreAddress embedded(Path home) {
-        Path file = home.toAbsolutePath().normalize().resolve(".shipshape").resolve("store");
-        return new StoreAddress(durable("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE"), null, null, 2);
+        return new StoreAddress(durable("jdbc:h2:file:" + embeddedFile(home) + ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0"),
+                null, null, 2);
+    }
+
+    /** The embedded store's files all start with this path: store.mv.db, store.lock.db. */
+    static Path embeddedFile(Path home) {
+        return home.toAbsolutePath().normalize().resolve(".shipshape").resolve("store");
+    }
+
+    /** Whether this is an H2 store, which other processes open through its file. */
+    boolean isH2() {
+        return jdbcUrl.startsWith("jdbc:h2:");
     }
 
     /** Adds WRITE_DELAY=0 to an H2 file URL that does not choose its own write delay. */

@@ -80,7 +80,7 @@ class OpeningTheStoreTest {
                 .isEqualTo("jdbc:h2:~/store;write_delay=100");
         assertThat(StoreAddress.of("jdbc:h2:mem:test", home, Map.of()).jdbcUrl()).isEqualTo("jdbc:h2:mem:test");
         assertThat(StoreAddress.of(null, home, Map.of()).jdbcUrl())
-                .endsWith("/.shipshape/store;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+                .endsWith("/.shipshape/store;AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0;WRITE_DELAY=0");
     }
 
     /** A loopback port nobody listens on (it was free a moment ago). */

@@ -20,6 +20,10 @@ import java.util.Optional;
  */
 final class NodeReader {
 
+    /** The longest line and the longest value read: beyond them the YAML parser slows down badly. */
+    static final int MAX_LINE = 64 * 1024;
+    static final int MAX_SCALAR = 64 * 1024;
+
     // The constructor, unlike the builder, turns on the feature that reads an empty value as null.
     private final YAMLFactory yaml = new YAMLFactory();
     private final Problems problems;
@@ -30,6 +34,9 @@ final class NodeReader {
 
     /** The document's root, or empty when the text is not YAML (a problem has been recorded then). */
     Optional<Node> read(String text) {
+        if (tooLongLine(text)) {
+            return Optional.empty();
+        }
         try (JsonParser parser = yaml.createParser(text)) {
             if (parser.nextToken() == null) {
                 return Optional.of(new Node.Scalar(null, "", 0, 0));
@@ -44,6 +51,23 @@ final class NodeReader {
             problems.add(0, 0, "", "could not read the runbook: " + e.getMessage(), null);
             return Optional.empty();
         }
+    }
+
+    /** Refuses the first line over {@link #MAX_LINE} characters before the parser copes with it slowly. */
+    private boolean tooLongLine(String text) {
+        int start = 0;
+        for (int line = 1; start <= text.length(); line++) {
+            int end = text.indexOf('\n', start);
+            int stop = end < 0 ? text.length() : end;
+            if (stop - start > MAX_LINE) {
+                problems.add(line, MAX_LINE + 1, "", "line " + line + " is " + (stop - start) + " characters long, over "
+                        + "the limit of " + MAX_LINE, "split the value over several lines (a '|' block), or read it "
+                        + "from a file in the step");
+                return true;
+            }
+            start = stop + 1;
+        }
+        return false;
     }
 
     /** A second document after {@code ---} would otherwise be silently ignored. */
@@ -100,6 +124,10 @@ final class NodeReader {
             default -> parser.getText();
         };
         String text = value == null ? "" : parser.getText();
+        if (text.length() > MAX_SCALAR) {
+            problems.add(line(at), column(at), path, "the value is " + text.length() + " characters long, over the "
+                    + "limit of " + MAX_SCALAR, "keep long scripts and data in files the step reads");
+        }
         if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
             problems.add(line(at), column(at), path, "YAML aliases (*" + text + ") are not supported",
                     "write the value out");

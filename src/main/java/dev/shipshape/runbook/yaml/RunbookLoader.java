@@ -6,7 +6,6 @@ import dev.shipshape.runbook.Runbook;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,7 +18,8 @@ public final class RunbookLoader {
     /**
      * Loads and validates a runbook file.
      *
-     * @throws InvalidRunbookException with every problem found (file, line, column, path, hint)
+     * @throws InvalidRunbookException with every problem found (file, line, column, path, hint), also when the
+     *         file is over 1 MiB or not UTF-8
      * @throws dev.shipshape.ShipshapeException NOT_FOUND when the file does not exist or cannot be read
      */
     public Runbook load(Path file) {
@@ -46,9 +46,7 @@ public final class RunbookLoader {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file);
-        } catch (CharacterCodingException e) {
-            throw new ShipshapeException(Code.NOT_FOUND, "cannot read runbook " + file + ": it is not UTF-8 text", e);
+            return RunbookText.read(file, file.toString(), RunbookText.DEFAULT_MAX_BYTES);
         } catch (IOException e) {
             throw new ShipshapeException(Code.NOT_FOUND, "cannot read runbook " + file + ": " + describe(e)
                     + "; check that the file exists and you may read it", e);

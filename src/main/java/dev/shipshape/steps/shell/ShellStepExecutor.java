@@ -48,9 +48,12 @@ public final class ShellStepExecutor {
             return StepResult.failure(null,
                     "working directory " + secrets.redact(workdir.toString()) + " does not exist", "", 0);
         }
+        SecretCommand command = SecretCommand.of(step.command(), secrets);
+        Map<String, String> environment = environment(stepId, step, context);
+        environment.putAll(command.environment());
         Process process;
         try {
-            process = bash.start(secrets.reveal(step.command()), workdir, environment(stepId, step, context));
+            process = bash.start(command.text(), workdir, environment);
         } catch (IOException e) {
             return StepResult.failure(null, "cannot start " + bash.shell() + ": " + secrets.redact(reason(e)), "", 0);
         }
@@ -80,7 +83,7 @@ public final class ShellStepExecutor {
 
     private StepResult supervise(Process process, ProcessTree tree, RunStep step, StepContext context) {
         OutputTail tail = new OutputTail(tailLimitBytes);
-        OutputPump pump = new OutputPump(process.getInputStream(), context.secrets()::redact, context.output(), tail);
+        OutputPump pump = new OutputPump(process.getInputStream(), context.secrets(), context.output(), tail);
         pump.start();
         Ending ending = Ending.await(process, context);
         if (ending != Ending.EXITED) {
