@@ -4,12 +4,14 @@ import dev.shipshape.analysis.ProbeReport;
 import dev.shipshape.analysis.VerificationLog;
 import dev.shipshape.engine.Secrets;
 import dev.shipshape.engine.StageWatch;
+import dev.shipshape.http.Deadline;
+import dev.shipshape.http.Exchange;
+import dev.shipshape.http.Exchanges;
 import dev.shipshape.plan.PlannedStage;
+import dev.shipshape.runbook.HttpUrl;
 import dev.shipshape.runbook.StageProbe;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,11 +22,11 @@ import java.util.Optional;
  */
 public final class DowntimeProbe implements StageWatch {
 
-    private final HttpClient client;
+    private final Exchanges exchanges;
     private final VerificationLog log;
 
     public DowntimeProbe(HttpClient client, VerificationLog log) {
-        this.client = client;
+        this.exchanges = new Exchanges(client);
         this.log = log;
     }
 
@@ -50,20 +52,26 @@ public final class DowntimeProbe implements StageWatch {
         };
     }
 
+    /** One request, over within {@code timeout}; an interrupt (the stage ended) cancels it. */
+    private Exchange send(String url, Duration timeout) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(HttpUrl.of(url)).GET().build();
+        } catch (IllegalArgumentException e) {
+            return new Exchange.Failed(e.getMessage(), e.getMessage(), false);
+        }
+        return exchanges.send(request, Deadline.in(timeout), () -> Thread.currentThread().isInterrupted());
+    }
+
     private void send(StageProbe probe, String url, Outages outages) {
         Duration timeout = probe.interval().compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : probe.interval();
         while (!Thread.currentThread().isInterrupted()) {
             long started = System.nanoTime();
-            boolean ok;
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
-                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                ok = status < 500;
-            } catch (java.io.IOException | IllegalArgumentException e) {
-                ok = false;
-            } catch (InterruptedException e) {
+            Exchange answer = send(url, timeout);
+            if (answer instanceof Exchange.Cancelled) {
                 return;
             }
+            boolean ok = answer instanceof Exchange.Answered a && a.status() < 500;
             outages.record(started, ok);
             long left = probe.interval().toNanos() - (System.nanoTime() - started);
             if (left > 0) {

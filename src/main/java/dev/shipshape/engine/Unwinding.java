@@ -42,7 +42,7 @@ final class Unwinding {
     RunOutcome rollBack(String reason) {
         journal.run(RunStatus.ROLLING_BACK, reason);
         List<String> skipped = new ArrayList<>();
-        int undone = 0;
+        int undone = alreadyRolledBack();
         for (PlannedStage stage : toRollBack()) {
             if (stage.nothingToRollBackTo()) {
                 skipped.add(skipFirstDeploy(stage));
@@ -135,6 +135,11 @@ final class Unwinding {
         StepResult result = attempts.run(step, null, cancel, false);
         progress.step(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED);
         return result;
+    }
+
+    /** Stages a resumed run had already rolled back before it stopped. */
+    private int alreadyRolledBack() {
+        return (int) plan.stages().stream().filter(s -> progress.stage(s.name()) == State.ROLLED_BACK).count();
     }
 
     /** Stages that started (succeeded, or failed part-way) and have rollback steps, latest first. */

@@ -1,7 +1,9 @@
 package dev.shipshape.plan;
 
 import dev.shipshape.ShipshapeException;
+import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.HealthStep;
+import dev.shipshape.runbook.HttpStep;
 import dev.shipshape.runbook.OnFailure;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.SmokeStep;
@@ -56,7 +58,7 @@ public final class RollbackPlanner {
             }
         }
         for (Stage stage : runbook.stages()) {
-            stage.steps().stream().filter(s -> s instanceof HealthStep || s instanceof SmokeStep).forEach(checks::add);
+            stage.steps().stream().filter(RollbackPlanner::verifies).forEach(checks::add);
         }
         if (stages.isEmpty()) {
             throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "no " + (type == Type.FULL ? ""
@@ -70,6 +72,21 @@ public final class RollbackPlanner {
         values.failIfMissing();
         return new Plan(runbook.service(), environment, from, to, "rollback", stages, List.of(),
                 runbook.source().toAbsolutePath().getParent(), runbook.onInterrupted());
+    }
+
+    /**
+     * A step that checks the service without changing it, run again after a rollback: health, smoke and
+     * analysis steps, and http steps that only read (GET, HEAD, OPTIONS). A monitor watches for hours; it
+     * is left to the next deployment.
+     */
+    private static boolean verifies(Step step) {
+        return switch (step) {
+            case HealthStep health -> true;
+            case SmokeStep smoke -> true;
+            case AnalysisStep analysis -> true;
+            case HttpStep http -> List.of("GET", "HEAD", "OPTIONS").contains(http.method());
+            default -> false;
+        };
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.shipshape.engine.StepExecutor;
 import dev.shipshape.engine.StepResult;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.analysis.VerificationLog;
+import dev.shipshape.http.Exchanges;
 import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.ApprovalStep;
@@ -73,11 +74,12 @@ public final class StepExecutors implements StepExecutor {
         if (tailLimitBytes <= 0) {
             throw new IllegalArgumentException("output tail limit must be positive, got " + tailLimitBytes);
         }
+        Exchanges exchanges = new Exchanges(httpClient);
         this.shell = new ShellStepExecutor(tailLimitBytes);
-        this.http = new HttpStepExecutor(httpClient, tailLimitBytes);
-        this.health = new HealthStepExecutor(httpClient, log, clock);
+        this.http = new HttpStepExecutor(exchanges, tailLimitBytes);
+        this.health = new HealthStepExecutor(exchanges, log, clock);
         this.smoke = new SmokeStepExecutor(http, log, clock);
-        this.analysis = new AnalysisStepExecutor(httpClient, log, clock);
+        this.analysis = new AnalysisStepExecutor(exchanges, log, clock);
         this.monitor = new MonitorStepExecutor(analysis, log, clock);
         this.approval = approval;
         this.postgres = postgres;

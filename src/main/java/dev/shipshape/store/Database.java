@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.postgres.ConnectFailure;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
@@ -44,9 +45,11 @@ final class Database implements AutoCloseable {
                         + StoreBusy.PATIENCE.toSeconds() + "s: other shipshape commands kept opening or closing it ("
                         + address.scrub(OneLine.causeOf(e)) + "); try again when they are done", e);
             }
+            String why = ConnectFailure.describe(e, address.jdbcUrl()).orElseGet(() -> OneLine.causeOf(e)
+                    + "; check that the database is running and reachable, that the user and password are right,"
+                    + " and that the URL names an existing database");
             throw new ShipshapeException(Code.STORE, "could not open the run store at " + address.shown() + ": "
-                    + address.scrub(OneLine.causeOf(e)) + "; check that the database is running and reachable, "
-                    + "that the user and password are right, and that the URL names an existing database", e);
+                    + address.scrub(why), e);
         }
     }
 

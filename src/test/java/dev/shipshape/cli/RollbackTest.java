@@ -97,6 +97,40 @@ class RollbackTest {
     }
 
     @Test
+    void verifiesAgainWithEveryReadOnlyCheckOfTheRunbookHttpAndAnalysisIncluded() throws Exception {
+        cli.write("shipshape.yaml", """
+                service: shop-api
+                environments:
+                  staging: {}
+                stages:
+                  - name: deploy
+                    steps:
+                      - run: ./scripts/step.sh deploy ${version}
+                      - http: %1$s/health
+                      - http: %1$s/api/login
+                        method: POST
+                        body: {user: smoke}
+                      - analysis:
+                          provider: probe
+                          url: %1$s/health
+                          interval: 500ms
+                          count: 1
+                          metrics:
+                            - name: error-rate
+                              critical: "> 0.5"
+                    rollback:
+                      - run: ./scripts/step.sh deploy ${previous_version}
+                """.formatted(service.baseUrl()));
+        deployed("v1", "v2");
+
+        Cli.Result rollback = cli.run("rollback", "--env", "staging", "--reason", "checkout broken");
+
+        assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(rollback.out()).contains("verify-rollback/1  GET " + service.baseUrl() + "/health",
+                "verify-rollback/2  probe " + service.baseUrl() + "/health").doesNotContain("verify-rollback/3");
+    }
+
+    @Test
     void refusesADatabaseRollbackWithoutConfirmation() throws Exception {
         deployed("v1", "v2");
 

@@ -2,11 +2,13 @@ package dev.shipshape.analysis.probe;
 
 import dev.shipshape.analysis.MetricProvider;
 import dev.shipshape.analysis.Sample;
+import dev.shipshape.runbook.HttpUrl;
 import dev.shipshape.runbook.MetricCheck;
 import java.net.URI;
-import java.net.http.HttpClient;
+import dev.shipshape.http.Deadline;
+import dev.shipshape.http.Exchange;
+import dev.shipshape.http.Exchanges;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,16 +26,19 @@ public final class ProbeProvider implements MetricProvider {
     }
 
     private final URI url;
-    private final HttpClient client;
+    private final Exchanges exchanges;
     private final Duration every;
+    /** A request with no complete answer within this counts as failed. */
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
     private final List<Result> pending = new ArrayList<>();
     private final Thread sender;
     private volatile boolean stopped;
 
     /** @param interval the analysis interval; requests go out ten times as often (0.1 s to 1 s apart) */
-    public ProbeProvider(String url, Duration interval, HttpClient client) {
-        this.url = URI.create(url);
-        this.client = client;
+    public ProbeProvider(String url, Duration interval, Exchanges exchanges) {
+        this.url = HttpUrl.of(url);
+        this.exchanges = exchanges;
         long millis = Math.clamp(interval.toMillis() / 10, 100, 1000);
         this.every = Duration.ofMillis(millis);
         // The thread is named without the URL: it may carry a revealed secret.
@@ -43,17 +48,15 @@ public final class ProbeProvider implements MetricProvider {
     private void send() {
         while (!stopped) {
             long start = System.nanoTime();
-            boolean failed;
-            try {
-                HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build();
-                failed = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() >= 500;
-            } catch (java.io.IOException | IllegalArgumentException e) {
-                failed = true;
-            } catch (InterruptedException e) {
+            Exchange answer = exchanges.send(HttpRequest.newBuilder(url).GET().build(), Deadline.in(PATIENCE),
+                    () -> stopped);
+            if (answer instanceof Exchange.Cancelled) {
                 return;
             }
+            boolean failed = !(answer instanceof Exchange.Answered a) || a.status() >= 500;
             synchronized (pending) {
                 pending.add(new Result(failed, (System.nanoTime() - start) / 1e9));
+                pending.notifyAll();
             }
             long left = every.toNanos() - (System.nanoTime() - start);
             if (left > 0) {
@@ -70,12 +73,25 @@ public final class ProbeProvider implements MetricProvider {
     public List<Sample> measure(List<MetricCheck> metrics, Instant at, Duration limit) {
         List<Result> window;
         synchronized (pending) {
+            awaitFirst(Deadline.in(limit));
             window = List.copyOf(pending);
             pending.clear();
         }
         return metrics.stream().map(m -> window.isEmpty()
                 ? Sample.failed(m.name(), at, "no request to " + url + " finished since the last measurement")
                 : Sample.of(m.name(), at, ProbeFigures.value(m.name(), window))).toList();
+    }
+
+    /** A request still in flight (the first one pays for connecting) may finish within the measurement's limit. */
+    private void awaitFirst(Deadline deadline) {
+        while (pending.isEmpty() && !deadline.passed() && !stopped) {
+            try {
+                pending.wait(Math.max(1, deadline.left().toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

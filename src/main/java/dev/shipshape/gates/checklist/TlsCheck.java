@@ -42,8 +42,18 @@ final class TlsCheck {
                     + (ok ? ")" : "; needs at least " + item.minDays() + ")"));
         } catch (IOException | GeneralSecurityException e) {
             return ItemResult.fail(item.name(), "tls", "no certificate from " + item.host() + ":" + item.port() + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                    + why(e));
         }
+    }
+
+    /** In words, never a Java class name. */
+    private static String why(Exception e) {
+        return switch (e) {
+            case java.net.ConnectException refused -> "connection refused; is the server listening there?";
+            case java.net.UnknownHostException unknown -> "unknown host; check the host name";
+            case java.net.SocketTimeoutException slow -> "no answer in time";
+            default -> e.getMessage() == null || e.getMessage().isBlank() ? "the connection failed" : e.getMessage();
+        };
     }
 
     private static X509Certificate presented(ChecklistItem.Tls item) throws IOException, GeneralSecurityException {

@@ -2,6 +2,7 @@ package dev.shipshape.postgres.migrate;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.postgres.ConnectFailure;
 import dev.shipshape.postgres.DatabaseAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public final class Migrations {
     }
 
     private final Path folder;
+    private final String jdbcUrl;
     private final Flyway flyway;
 
     public Migrations(DatabaseAddress address, Path folder) {
@@ -33,6 +35,7 @@ public final class Migrations {
                     + "check database.migrations in the runbook");
         }
         this.folder = folder;
+        this.jdbcUrl = address.jdbcUrl();
         this.flyway = address.flyway().locations("filesystem:" + folder.toAbsolutePath())
                 .mixed(true)
                 // a database that predates its migration history starts at version 0: every file runs
@@ -76,7 +79,7 @@ public final class Migrations {
             return work.get();
         } catch (FlywayException e) {
             throw new ShipshapeException(Code.FAILED, "could not " + what + " in " + folder + ": "
-                    + oneParagraph(e.getMessage()));
+                    + ConnectFailure.describe(e, jdbcUrl).orElseGet(() -> oneParagraph(e.getMessage())));
         }
     }
 

@@ -58,10 +58,9 @@ final class AnalysisStepReader implements KindReader {
                 .filter(k -> !List.of("interval", "duration", "count").contains(k)), extraKeys.stream()).toList());
         Optional<String> provider = f.required("provider").flatMap(n -> values.string(n, f.path("provider")))
                 .filter(p -> known(f, p));
-        String address = provider.filter("prometheus"::equals).flatMap(p -> f.required("address")
-                .flatMap(n -> values.string(n, f.path("address")))).orElse(null);
-        String url = provider.filter("probe"::equals).flatMap(p -> f.required("url")
-                .flatMap(n -> values.string(n, f.path("url")))).orElse(null);
+        String address = provider.filter("prometheus"::equals).flatMap(p -> Checks.url(f, values, "address"))
+                .orElse(null);
+        String url = provider.filter("probe"::equals).flatMap(p -> Checks.url(f, values, "url")).orElse(null);
         Duration interval = Checks.positive(f, values, "interval").orElse(Duration.ofSeconds(10));
         Optional<Duration> duration = Checks.positive(f, values, "duration");
         Optional<Integer> count = Checks.atLeast(f, values, "count", 1);

@@ -74,7 +74,7 @@ final class ChecklistReader {
         Optional<String> given = f.string("name");
         return switch (kind) {
             case "run" -> f.string("run").map(c -> new ChecklistItem.Command(given.orElse(c), c, timeout));
-            case "http" -> f.string("http").map(u -> new ChecklistItem.Http(given.orElse(u), u,
+            case "http" -> Checks.url(f, values, "http").map(u -> new ChecklistItem.Http(given.orElse(u), u,
                     f.optional("status").map(n -> values.integers(n, f.path("status"))).orElse(List.of()), timeout));
             case "env" -> env(f, given);
             case "tls" -> tls(f, given, timeout);

@@ -1,9 +1,10 @@
 package dev.shipshape.runbook.yaml;
 
+import dev.shipshape.runbook.HttpUrl;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Range checks that verification steps share: a duration above zero, a count of at least n. */
+/** Checks that verification steps share: a duration above zero, a count of at least n, an http(s) URL. */
 final class Checks {
 
     private Checks() {
@@ -17,6 +18,15 @@ final class Checks {
             }
             return true;
         });
+    }
+
+    /** The string at {@code key} when it is an http(s) URL (or references decide it), else a problem at its position. */
+    static Optional<String> url(Fields f, Values values, String key) {
+        return f.required(key).flatMap(n -> values.string(n, f.path(key)).filter(url -> {
+            Optional<String> problem = HttpUrl.problem(url);
+            problem.ifPresent(p -> values.problems().add(n, f.path(key), p));
+            return problem.isEmpty();
+        }));
     }
 
     static Optional<Integer> atLeast(Fields f, Values values, String key, int least) {

@@ -50,7 +50,8 @@ final class ExpectReader {
         return codes;
     }
 
-    private void json(Node node, String path, Map<String, Object> out) {
+    /** A map of JSON paths to expected values ({@code json:}, a health step's {@code healthy:}), flattened into {@code out}. */
+    void json(Node node, String path, Map<String, Object> out) {
         if (!(node instanceof Node.Mapping mapping)) {
             values.wrongType(node, path, "a map of JSON paths to expected values");
             return;

@@ -45,7 +45,7 @@ final class HttpStepReader implements KindReader {
 
     @Override
     public Optional<Step> read(Fields f, StepOptions options) {
-        Optional<String> url = f.required("http").flatMap(n -> values.string(n, f.path("http")));
+        Optional<String> url = Checks.url(f, values, "http");
         Optional<String> method = method(f);
         Map<String, String> headers = new LinkedHashMap<>(f.textMap("headers"));
         String body = f.optional("body").map(n -> body(n, f.path("body"), headers)).orElse(null);

@@ -57,7 +57,7 @@ final class StageReader {
     private Optional<StageProbe> probe(Node node, String path) {
         return Fields.of(node, path, values, "a map with url, interval, max_failures, max_outage").flatMap(f -> {
             f.allowOnly(List.of("url", "interval", "max_failures", "max_outage"));
-            Optional<String> url = f.required("url").flatMap(n -> values.string(n, f.path("url")));
+            Optional<String> url = Checks.url(f, values, "url");
             var interval = Checks.positive(f, values, "interval").orElse(java.time.Duration.ofSeconds(1));
             Integer maxFailures = Checks.atLeast(f, values, "max_failures", 0).orElse(null);
             return url.map(u -> new StageProbe(u, interval, maxFailures, f.duration("max_outage").orElse(null)));

@@ -9,11 +9,11 @@ import dev.shipshape.analysis.prometheus.PrometheusProvider;
 import dev.shipshape.analysis.probe.ProbeProvider;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;
+import dev.shipshape.http.Exchanges;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.MetricCheck;
 import dev.shipshape.steps.OutputTail;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +27,12 @@ import java.util.Optional;
  */
 public final class AnalysisStepExecutor {
 
-    private final HttpClient client;
+    private final Exchanges exchanges;
     private final VerificationLog log;
     private final Clock clock;
 
-    public AnalysisStepExecutor(HttpClient client, VerificationLog log, Clock clock) {
-        this.client = client;
+    public AnalysisStepExecutor(Exchanges exchanges, VerificationLog log, Clock clock) {
+        this.exchanges = exchanges;
         this.log = log;
         this.clock = clock;
     }
@@ -65,9 +65,9 @@ public final class AnalysisStepExecutor {
 
     private MetricProvider provider(AnalysisStep step, StepContext context) {
         return switch (step.provider()) {
-            case "prometheus" -> new PrometheusProvider(context.secrets().reveal(step.address()), client,
-                    step.httpMetrics());
-            case "probe" -> new ProbeProvider(context.secrets().reveal(step.url()), step.interval(), client);
+            case "prometheus" -> new PrometheusProvider(context.secrets().reveal(step.address()), exchanges,
+                    step.httpMetrics(), context::isCancelled);
+            case "probe" -> new ProbeProvider(context.secrets().reveal(step.url()), step.interval(), exchanges);
             default -> throw new IllegalArgumentException("unknown provider " + step.provider());
         };
     }
@@ -84,9 +84,10 @@ public final class AnalysisStepExecutor {
                 return Optional.empty();
             }
             Instant at = clock.instant();
-            Duration limit = step.interval().compareTo(Duration.ofSeconds(10)) < 0 ? step.interval() : Duration.ofSeconds(10);
+            Duration limit = measurementLimit(step.interval());
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
             boolean enough = false;
-            for (Sample measured : provider.measure(step.metrics(), at, limit)) {
+            for (Sample measured : provider.measure(step.metrics(), at, left.compareTo(limit) < 0 ? left : limit)) {
                 // Errors may quote an address or query holding a secret: redact before anything keeps them.
                 Sample s = measured.measured() ? measured
                         : Sample.failed(measured.metric(), measured.at(), context.secrets().redact(measured.error()));
@@ -94,6 +95,9 @@ public final class AnalysisStepExecutor {
                 store(context.runId(), planned.id(), s, step);
                 say(context, tail, line(i, total, s));
                 enough |= watch.enough(s);
+            }
+            if (context.isCancelled()) {
+                return Optional.empty();
             }
             Optional<Verdict> verdict = assessment.assess(samples, i == total || enough);
             if (verdict.isPresent()) {
@@ -103,7 +107,17 @@ public final class AnalysisStepExecutor {
         return assessment.assess(samples, true);
     }
 
-    private void store(String runId, String stepId, Sample s, AnalysisStep step) {
+    /**
+     * A measurement's time: its interval, at least 2 s (a first TLS handshake under load takes a while)
+     * and at most 10 s; never more than the step has left.
+     */
+    private static Duration measurementLimit(Duration interval) {
+        Duration floor = Duration.ofSeconds(2);
+        Duration ceiling = Duration.ofSeconds(10);
+        return interval.compareTo(floor) < 0 ? floor : interval.compareTo(ceiling) > 0 ? ceiling : interval;
+    }
+
+        private void store(String runId, String stepId, Sample s, AnalysisStep step) {
         MetricCheck m = step.metrics().stream().filter(c -> c.name().equals(s.metric())).findFirst().orElseThrow();
         log.sample(new VerificationLog.StoredSample(runId, stepId, s.metric(), s.at(), s.value(),
                 s.error(), m.warning() == null ? null : m.warning().limit(),

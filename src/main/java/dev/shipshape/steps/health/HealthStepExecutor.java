@@ -9,12 +9,11 @@ import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.HealthStep;
 import dev.shipshape.runbook.RollbackRule;
 import dev.shipshape.steps.OutputTail;
-import dev.shipshape.tls.TlsFailure;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import dev.shipshape.http.Deadline;
+import dev.shipshape.http.Exchange;
+import dev.shipshape.http.Exchanges;
+import dev.shipshape.runbook.HttpUrl;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,12 +24,12 @@ import java.util.List;
  */
 public final class HealthStepExecutor {
 
-    private final HttpClient client;
+    private final Exchanges exchanges;
     private final VerificationLog log;
     private final Clock clock;
 
-    public HealthStepExecutor(HttpClient client, VerificationLog log, Clock clock) {
-        this.client = client;
+    public HealthStepExecutor(Exchanges exchanges, VerificationLog log, Clock clock) {
+        this.exchanges = exchanges;
         this.log = log;
         this.clock = clock;
     }
@@ -39,13 +38,16 @@ public final class HealthStepExecutor {
         OutputTail tail = new OutputTail(OutputTail.DEFAULT_LIMIT);
         Duration within = context.timeout() == null || step.within().compareTo(context.timeout()) < 0
                 ? step.within() : context.timeout();
-        long deadline = System.nanoTime() + within.toNanos();
+        Deadline deadline = Deadline.in(within);
         int inARow = 0;
         int polls = 0;
         String last = "no answer yet";
-        while (true) {
+        while (!context.isCancelled()) {
             long started = System.nanoTime();
-            HealthAnswer answer = poll(context.secrets().reveal(step.url()), step.interval());
+            HealthAnswer answer = poll(context, step, deadline.atMost(pollLimit(step)));
+            if (context.isCancelled()) {
+                break;
+            }
             polls++;
             last = context.secrets().redact(answer.describe());
             inARow = answer.healthy() ? inARow + 1 : 0;
@@ -55,11 +57,8 @@ public final class HealthStepExecutor {
                 return done(planned, context, "passed", "healthy " + inARow + "x in a row after " + polls
                         + (polls == 1 ? " poll" : " polls") + ": " + last, tail, step);
             }
-            if (context.isCancelled()) {
-                return new StepResult(false, null, "cancelled", tail.text(), tail.size(), false, true);
-            }
             long next = started + step.interval().toNanos();
-            if (next - deadline >= 0 || !sleepUntil(next, context)) {
+            if (deadline.passed() || next - deadline.atNanos() >= 0 || !sleepUntil(next, context)) {
                 break;
             }
         }
@@ -70,23 +69,25 @@ public final class HealthStepExecutor {
                 + " polls); last: " + last, tail, step);
     }
 
-    private HealthAnswer poll(String url, Duration interval) {
-        Duration limit = interval.compareTo(Duration.ofSeconds(5)) > 0 ? interval : Duration.ofSeconds(5);
+    /** A poll waits for an answer at least 5 s, longer when polls are further apart. */
+    private static Duration pollLimit(HealthStep step) {
+        return step.interval().compareTo(Duration.ofSeconds(5)) > 0 ? step.interval() : Duration.ofSeconds(5);
+    }
+
+    private HealthAnswer poll(StepContext context, HealthStep step, Deadline deadline) {
+        String url = context.secrets().reveal(step.url());
+        HttpRequest request;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(limit).GET().build();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return HealthAnswer.of(response.statusCode(), response.body());
-        } catch (IOException e) {
-            return HealthAnswer.unreachable(TlsFailure.describe(e).map(tls -> "TLS with " + url + " failed: " + tls)
-                    .orElse(e instanceof java.net.ConnectException ? "connection refused"
-                    : e instanceof java.net.http.HttpTimeoutException ? "no answer within " + Durations.format(limit)
-                    : e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return HealthAnswer.unreachable("interrupted");
+            request = HttpRequest.newBuilder(HttpUrl.of(url)).GET().build();
         } catch (IllegalArgumentException e) {
-            return HealthAnswer.unreachable("invalid URL " + url + ": " + e.getMessage());
+            return HealthAnswer.unreachable(e.getMessage());
         }
+        return switch (exchanges.send(request, deadline, context::isCancelled)) {
+            case Exchange.Answered answer -> HealthAnswer.of(answer.status(), answer.text(), step.healthy());
+            case Exchange.Failed failed -> HealthAnswer.unreachable(failed.timedOut()
+                    ? "no complete answer within " + Durations.format(deadline.budget()) : failed.reason());
+            case Exchange.Cancelled cancelled -> HealthAnswer.unreachable("cancelled");
+        };
     }
 
     private StepResult done(PlannedStep planned, StepContext context, String outcome, String reason, OutputTail tail,

@@ -16,12 +16,12 @@ import java.util.Optional;
  * failure reported, so one attempt tells the whole story: {@code status 503 (expected 200); json
  * status = "down" (expected "up")}. Expected values must already have their secrets revealed.
  */
-final class Expectations {
+public final class Expectations {
 
     private final ObjectMapper mapper;
     private final JsonMatch match;
 
-    Expectations(ObjectMapper mapper) {
+    public Expectations(ObjectMapper mapper) {
         this.mapper = mapper;
         this.match = new JsonMatch(mapper);
     }
@@ -58,7 +58,8 @@ final class Expectations {
         return Optional.of("status " + status + " (expected " + expected + ")");
     }
 
-    private List<String> jsonProblems(Map<String, Object> expected, String body) {
+    /** What differs from the expected values by JSON path ({@code json:}, a health step's {@code healthy:}). */
+    public List<String> jsonProblems(Map<String, Object> expected, String body) {
         if (expected.isEmpty()) {
             return List.of();
         }

@@ -4,20 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipshape.engine.Secrets;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;
-import dev.shipshape.runbook.Durations;
+import dev.shipshape.http.Deadline;
+import dev.shipshape.http.Exchange;
+import dev.shipshape.http.Exchanges;
 import dev.shipshape.runbook.HttpStep;
 import dev.shipshape.steps.OutputTail;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs an {@code http:} step: sends one request and checks the response against the step's
@@ -26,88 +20,57 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HttpStepExecutor {
 
-    /** Cancellation is checked this often, well within the second the engine allows. */
-    private static final long POLL_MILLIS = 100;
+    /** A request's time when its step has no limit of its own (README: 30 s for steps that are not {@code run}). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final Duration FOREVER = Duration.ofDays(3650);
-
-    private final HttpClient client;
+    private final Exchanges exchanges;
     private final int tailLimitBytes;
     private final Expectations expectations = new Expectations(new ObjectMapper());
 
     /** @param tailLimitBytes how much of the response a result keeps */
-    public HttpStepExecutor(HttpClient client, int tailLimitBytes) {
-        this.client = client;
+    public HttpStepExecutor(Exchanges exchanges, int tailLimitBytes) {
+        this.exchanges = exchanges;
         this.tailLimitBytes = tailLimitBytes;
     }
 
-    /** Sends the request once; every expected failure is a result, never an exception. */
+    /** Sends the request once, within the attempt's time; every expected failure is a result, never an exception. */
     public StepResult execute(HttpStep step, StepContext context) {
+        return execute(step, context, Deadline.in(context.timeout() != null ? context.timeout() : DEFAULT_TIMEOUT));
+    }
+
+    /** Sends the request once; the whole exchange, body included, ends by {@code deadline}. */
+    public StepResult execute(HttpStep step, StepContext context, Deadline deadline) {
         Secrets secrets = context.secrets();
         HttpRequest request;
         try {
-            request = RevealedRequest.of(step, secrets, limit(context));
+            request = RevealedRequest.of(step, secrets);
         } catch (IllegalArgumentException e) {
             return StepResult.failure(null, secrets.redact("invalid request: " + e.getMessage()), "", 0);
         }
-        long start = System.nanoTime();
-        CompletableFuture<HttpResponse<ReceivedBody>> sending = client.sendAsync(request, ReceivedBody.handler());
-        return awaitResponse(sending, context).map(
-                response -> judge(step, context, response, Duration.ofNanos(System.nanoTime() - start)),
-                failure -> failed(failure, request, context));
+        return switch (exchanges.send(request, deadline, context::isCancelled)) {
+            case Exchange.Answered answer -> judge(step, context, answer);
+            case Exchange.Failed failed -> new StepResult(false, null, secrets.redact(failed.reason()), "", 0,
+                    failed.timedOut(), false);
+            case Exchange.Cancelled cancelled -> new StepResult(false, null, "cancelled", "", 0, false, true);
+        };
     }
 
-    private SendOutcome awaitResponse(CompletableFuture<HttpResponse<ReceivedBody>> sending, StepContext context) {
-        long deadline = System.nanoTime() + limit(context).toNanos();
-        try {
-            while (true) {
-                try {
-                    return new SendOutcome.Received(sending.get(POLL_MILLIS, TimeUnit.MILLISECONDS));
-                } catch (TimeoutException stillWaiting) {
-                    Optional<StepResult> stop = reasonToStop(context, deadline);
-                    if (stop.isPresent()) {
-                        sending.cancel(true);
-                        return new SendOutcome.Stopped(stop.get());
-                    }
-                }
-            }
-        } catch (ExecutionException e) {
-            return new SendOutcome.Failed(e.getCause());
-        } catch (InterruptedException e) {
-            sending.cancel(true);
-            Thread.currentThread().interrupt();
-            return new SendOutcome.Stopped(cancelled());
-        }
-    }
-
-    /** Cancellation, or the attempt's own deadline (the request's timeout does not cover a slow body). */
-    private static Optional<StepResult> reasonToStop(StepContext context, long deadline) {
-        if (context.isCancelled()) {
-            return Optional.of(cancelled());
-        }
-        if (System.nanoTime() - deadline >= 0) {
-            return Optional.of(timedOut(context));
-        }
-        return Optional.empty();
-    }
-
-    private StepResult judge(HttpStep step, StepContext context, HttpResponse<ReceivedBody> response,
-                             Duration latency) {
+    private StepResult judge(HttpStep step, StepContext context, Exchange.Answered answer) {
         Secrets secrets = context.secrets();
-        String body = new String(response.body().kept(), StandardCharsets.UTF_8);
-        String statusLine = ReasonPhrases.statusLine(response.statusCode());
+        String body = answer.text();
+        String statusLine = ReasonPhrases.statusLine(answer.status());
         List<String> problems = expectations.problems(RevealedRequest.expectations(step, secrets),
-                response.statusCode(), body, latency);
+                answer.status(), body, answer.latency());
         String tail = tail(statusLine, body, context);
-        long size = response.body().size();
         if (problems.isEmpty()) {
-            return StepResult.success(null, statusLine + " in " + latency.toMillis() + "ms", tail, size);
+            return StepResult.success(null, statusLine + " in " + answer.latency().toMillis() + "ms", tail,
+                    answer.size());
         }
         String listed = String.join("; ", problems);
         // The status belongs in every message; when it was fine, say it up front.
-        boolean statusFine = Expectations.statusAccepted(step.expect().status(), response.statusCode());
+        boolean statusFine = Expectations.statusAccepted(step.expect().status(), answer.status());
         String message = statusFine ? statusLine + ": " + listed : listed;
-        return StepResult.failure(null, secrets.redact(message), tail, size);
+        return StepResult.failure(null, secrets.redact(message), tail, answer.size());
     }
 
     /** Status line and body, redacted as a whole (so no secret is split), bounded, and shown live. */
@@ -121,25 +84,5 @@ public final class HttpStepExecutor {
         String text = tail.text();
         text.lines().forEach(context.output());
         return text;
-    }
-
-    private static StepResult failed(Throwable failure, HttpRequest request, StepContext context) {
-        String url = context.secrets().redact(request.uri().toString());
-        String message = context.secrets().redact(SendFailure.describe(failure, url, limit(context)));
-        return new StepResult(false, null, message, "", 0, SendFailure.isTimeout(failure), false);
-    }
-
-    /** The attempt's time limit; without one, practically none. */
-    private static Duration limit(StepContext context) {
-        return context.timeout() != null ? context.timeout() : FOREVER;
-    }
-
-    private static StepResult cancelled() {
-        return new StepResult(false, null, "cancelled", "", 0, false, true);
-    }
-
-    private static StepResult timedOut(StepContext context) {
-        String message = "timed out after " + Durations.format(limit(context));
-        return new StepResult(false, null, message, "", 0, true, false);
     }
 }

@@ -3,9 +3,8 @@ package dev.shipshape.steps.http;
 import dev.shipshape.engine.Secrets;
 import dev.shipshape.runbook.HttpExpect;
 import dev.shipshape.runbook.HttpStep;
-import java.net.URI;
+import dev.shipshape.runbook.HttpUrl;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,13 +18,12 @@ final class RevealedRequest {
     }
 
     /** @throws IllegalArgumentException for a malformed URL or header (messages may hold secrets) */
-    static HttpRequest of(HttpStep step, Secrets secrets, Duration timeout) {
+    static HttpRequest of(HttpStep step, Secrets secrets) {
         HttpRequest.BodyPublisher body = step.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(secrets.reveal(step.body()));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(secrets.reveal(step.url())))
-                .method(step.method(), body)
-                .timeout(timeout);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(HttpUrl.of(secrets.reveal(step.url())))
+                .method(step.method(), body);
         step.headers().forEach((name, value) -> builder.header(name, secrets.reveal(value)));
         return builder.build();
     }

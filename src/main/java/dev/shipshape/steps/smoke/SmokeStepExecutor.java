@@ -6,6 +6,7 @@ import dev.shipshape.analysis.RollbackDecision;
 import dev.shipshape.analysis.VerificationLog;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;
+import dev.shipshape.http.Deadline;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.HttpStep;
 import dev.shipshape.runbook.RollbackRule;
@@ -41,9 +42,10 @@ public final class SmokeStepExecutor {
         OutputTail report = new OutputTail(OutputTail.DEFAULT_LIMIT);
         int passed = 0;
         String firstFailure = null;
+        Deadline stepDeadline = Deadline.in(context.timeout() != null ? context.timeout() : step.defaultTimeout());
         for (SmokeStep.Flow flow : step.flows()) {
             long started = System.nanoTime();
-            String failure = flow(flow, context);
+            String failure = flow(flow, context, stepDeadline);
             if (context.isCancelled()) {
                 return new StepResult(false, null, "cancelled", report.text(), report.size(), false, true);
             }
@@ -64,12 +66,14 @@ public final class SmokeStepExecutor {
     }
 
     /** Null when every request met its expectations, else which request failed and why. */
-    private String flow(SmokeStep.Flow flow, StepContext context) {
+    private String flow(SmokeStep.Flow flow, StepContext context, Deadline stepDeadline) {
         Map<String, String> captured = new HashMap<>();
         for (SmokeStep.Request request : flow.requests()) {
             HttpStep asStep = new HttpStep(request.method(), fill(request.url(), captured), fill(request.headers(), captured),
                     request.body() == null ? null : fill(request.body(), captured), request.expect(), StepOptions.defaults());
-            StepResult result = http.execute(asStep, quiet(context));
+            // Each request has the time an http step has, and none beyond the step's.
+            StepResult result = http.execute(asStep, quiet(context),
+                    stepDeadline.atMost(HttpStepExecutor.DEFAULT_TIMEOUT));
             if (!result.succeeded()) {
                 return "'" + request.name() + "': " + result.message();
             }

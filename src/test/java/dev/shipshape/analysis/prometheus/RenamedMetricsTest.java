@@ -67,7 +67,7 @@ class RenamedMetricsTest {
 
     @Test
     void errorRateAndP95ComeFromTheConfiguredNames() {
-        PrometheusProvider provider = new PrometheusProvider(prometheus.address(), HttpClient.newHttpClient(), NAMES);
+        PrometheusProvider provider = new PrometheusProvider(prometheus.address(), new dev.shipshape.http.Exchanges(HttpClient.newHttpClient()), NAMES, () -> false);
         Threshold any = Threshold.parse("> 1").orElseThrow();
 
         List<Sample> samples = provider.measure(List.of(new MetricCheck("error-rate", null, null, any),
@@ -80,8 +80,8 @@ class RenamedMetricsTest {
 
     @Test
     void theDefaultNamesFindNothingOnSuchAService() {
-        PrometheusProvider provider = new PrometheusProvider(prometheus.address(), HttpClient.newHttpClient(),
-                HttpMetrics.DEFAULT);
+        PrometheusProvider provider = new PrometheusProvider(prometheus.address(),
+                new dev.shipshape.http.Exchanges(HttpClient.newHttpClient()), HttpMetrics.DEFAULT, () -> false);
 
         List<Sample> samples = provider.measure(List.of(new MetricCheck("p95-latency", null, null,
                 Threshold.parse("> 1").orElseThrow())), Instant.now(), Duration.ofSeconds(10));

@@ -102,7 +102,7 @@ class VerificationStepReadingTest {
                 null, Duration.ofSeconds(2)));
         List<RollbackRule> rules = List.of(new RollbackRule("p95-latency critical", RollbackRule.Action.PAUSE));
         assertThat(deploy.steps().get(0)).isEqualTo(new HealthStep("http://127.0.0.1:8080/health",
-                Duration.ofSeconds(2), Duration.ofSeconds(60), 3, rules, StepOptions.defaults()));
+                Duration.ofSeconds(2), Duration.ofSeconds(60), 3, Map.of(), rules, StepOptions.defaults()));
         SmokeStep smoke = (SmokeStep) deploy.steps().get(1);
         assertThat(smoke.rules()).isEqualTo(rules);
         assertThat(smoke.flows().getFirst().requests().getFirst().capture()).isEqualTo(Map.of("token", "token"));

@@ -29,4 +29,11 @@ class HealthAnswerTest {
     void aPlainTwoHundredIsHealthy() {
         assertThat(HealthAnswer.of(204, "").healthy()).isTrue();
     }
+
+    @Test
+    void judgesOnlyBooleanLikeValuesInChecksAndServices() {
+        assertThat(HealthAnswer.of(200, "{\"status\":\"ok\",\"checks\":{\"db\":\"up\",\"at\":\"2026-12-02\","
+                + "\"count\":3},\"services\":{\"redis\":\"connected\",\"queue\":\"down\",\"mail\":\"error\"}}").describe())
+                .isEqualTo("unhealthy: services.queue is \"down\", services.mail is \"error\"");
+    }
 }

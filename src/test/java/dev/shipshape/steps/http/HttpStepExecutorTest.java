@@ -23,7 +23,7 @@ class HttpStepExecutorTest {
 
     private final TestServer server = new TestServer();
     private final FakeRun run = new FakeRun();
-    private final HttpStepExecutor executor = new HttpStepExecutor(StepExecutors.defaultHttpClient(), 64 * 1024);
+    private final HttpStepExecutor executor = new HttpStepExecutor(new dev.shipshape.http.Exchanges(StepExecutors.defaultHttpClient()), 64 * 1024);
 
     HttpStepExecutorTest() throws Exception {
     }

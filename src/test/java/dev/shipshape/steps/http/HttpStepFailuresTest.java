@@ -26,7 +26,7 @@ class HttpStepFailuresTest {
 
     private final TestServer server = new TestServer();
     private final FakeRun run = new FakeRun();
-    private final HttpStepExecutor executor = new HttpStepExecutor(StepExecutors.defaultHttpClient(), 64 * 1024);
+    private final HttpStepExecutor executor = new HttpStepExecutor(new dev.shipshape.http.Exchanges(StepExecutors.defaultHttpClient()), 64 * 1024);
 
     HttpStepFailuresTest() throws Exception {
     }
@@ -128,7 +128,7 @@ class HttpStepFailuresTest {
     void keepsOnlyTheEndOfALargeBodyButCountsAllOfIt() {
         String body = "line\n".repeat(10_000);
         server.answer(200, body);
-        HttpStepExecutor small = new HttpStepExecutor(StepExecutors.defaultHttpClient(), 20);
+        HttpStepExecutor small = new HttpStepExecutor(new dev.shipshape.http.Exchanges(StepExecutors.defaultHttpClient()), 20);
 
         StepResult result = small.execute(get(server.url("/big")), run.context(Path.of("."), Duration.ofSeconds(2)));
 

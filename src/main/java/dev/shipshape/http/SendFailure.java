@@ -1,13 +1,11 @@
-package dev.shipshape.steps.http;
+package dev.shipshape.http;
 
-import dev.shipshape.runbook.Durations;
 import dev.shipshape.tls.TlsFailure;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.time.Duration;
 import java.util.Locale;
 
 /** Says in one line why a request got no response, without a stack trace. */
@@ -22,14 +20,24 @@ final class SendFailure {
                 && find(failure, HttpConnectTimeoutException.class) == null;
     }
 
-    /**
-     * @param url     the request's URL, already redacted
-     * @param timeout the attempt's time limit
-     */
-    static String describe(Throwable failure, String url, Duration timeout) {
-        if (isTimeout(failure)) {
-            return "timed out after " + Durations.format(timeout);
+    /** Why, without the URL, for callers that name the server themselves ("Prometheus at ... did not answer: "). */
+    static String why(Throwable failure) {
+        if (find(failure, HttpConnectTimeoutException.class) != null) {
+            return "connect timed out";
         }
+        if (find(failure, UnresolvedAddressException.class) != null
+                || find(failure, UnknownHostException.class) != null) {
+            return "unknown host";
+        }
+        if (find(failure, ConnectException.class) != null) {
+            return connectReason(failure);
+        }
+        java.util.Optional<String> tls = TlsFailure.describe(failure);
+        return tls.map(t -> "TLS failed: " + t).orElseGet(() -> reason(innermost(failure)));
+    }
+
+    /** @param url the request's URL */
+    static String describe(Throwable failure, String url) {
         if (find(failure, HttpConnectTimeoutException.class) != null) {
             return "cannot connect to " + url + ": connect timed out";
         }
@@ -76,7 +84,14 @@ final class SendFailure {
         return t;
     }
 
+    /** In words, never a JDK class name: the connection closing early is the usual case. */
     private static String reason(Throwable t) {
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        if (t instanceof java.io.EOFException || "HTTP/1.1 header parser received no bytes".equals(t.getMessage())) {
+            return "the server closed the connection before the answer was complete";
+        }
+        if (t.getMessage() == null || t.getMessage().isBlank()) {
+            return "the connection failed";
+        }
+        return t.getMessage();
     }
 }

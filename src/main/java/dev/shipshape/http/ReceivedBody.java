@@ -1,4 +1,4 @@
-package dev.shipshape.steps.http;
+package dev.shipshape.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -20,20 +20,23 @@ record ReceivedBody(byte[] kept, long size) {
     /** Bodies are examined up to this size; longer ones are counted, not kept. */
     static final int MAX_KEPT_BYTES = 16 * 1024 * 1024;
 
-    static HttpResponse.BodyHandler<ReceivedBody> handler() {
-        return info -> new Collector(MAX_KEPT_BYTES);
-    }
+    /** Keeps the first bytes and counts the rest; {@link #abort} closes the connection of a stalled body. */
+    static final class Collector implements HttpResponse.BodySubscriber<ReceivedBody> {
 
-    /** Keeps the first bytes and counts the rest. */
-    private static final class Collector implements HttpResponse.BodySubscriber<ReceivedBody> {
-
-        private final int cap;
+        private final int cap = MAX_KEPT_BYTES;
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         private final CompletableFuture<ReceivedBody> body = new CompletableFuture<>();
+        private volatile Flow.Subscription subscription;
+        private volatile boolean aborted;
         private long size;
 
-        Collector(int cap) {
-            this.cap = cap;
+        /** Stops reading: the client then closes the connection. */
+        void abort() {
+            aborted = true;
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
         }
 
         @Override
@@ -43,7 +46,12 @@ record ReceivedBody(byte[] kept, long size) {
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
+            this.subscription = subscription;
+            if (aborted) {
+                subscription.cancel();
+            } else {
+                subscription.request(Long.MAX_VALUE);
+            }
         }
 
         @Override
