@@ -45,7 +45,9 @@ class VerificationTest {
     @AfterAll
     static void stop() {
         traffic.close();
-        prometheus.close();
+        if (prometheus != null) {
+            prometheus.close();
+        }
         service.close();
     }
 

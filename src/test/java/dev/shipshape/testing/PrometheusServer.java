@@ -37,7 +37,7 @@ public final class PrometheusServer implements AutoCloseable {
     public static PrometheusServer start(List<String> targets, Duration scrape) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             String missing = BINARY + " not found; install the Debian package `prometheus` (apt-get install prometheus)";
-            if ("true".equals(System.getenv("CI"))) {
+            if (CiMode.on()) {
                 throw new IllegalStateException(missing);
             }
             Assumptions.abort(missing);

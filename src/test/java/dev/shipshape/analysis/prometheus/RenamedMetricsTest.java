@@ -61,7 +61,9 @@ class RenamedMetricsTest {
 
     @AfterAll
     static void stop() {
-        prometheus.close();
+        if (prometheus != null) {
+            prometheus.close();
+        }
         service.stop(0);
     }
 
