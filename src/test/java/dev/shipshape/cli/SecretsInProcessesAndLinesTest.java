@@ -73,6 +73,29 @@ class SecretsInProcessesAndLinesTest {
         assertThat(Files.readString(folder.resolve("sum.txt"))).startsWith(sha256(TOKEN));
     }
 
+    @Test
+    void aChecklistCommandGetsItsSecretThroughItsEnvironmentNotItsCommandLine() throws Exception {
+        cli.write("shipshape.yaml", """
+                service: shop-api
+                environments:
+                  staging:
+                    checklist:
+                      items:
+                        - {name: token works, run: "tr '\\\\0' ' ' < /proc/$$/cmdline > cmdline.txt; test -n \\"${secret:DEPLOY_TOKEN}\\""}
+                stages:
+                  - name: deploy
+                    steps:
+                      - run: "true"
+                """);
+        cli.env.put("DEPLOY_TOKEN", TOKEN);
+
+        Cli.Result checklist = cli.run("checklist", "--env", "staging", "--version", "v1");
+
+        assertThat(checklist.exitCode()).as(checklist.out() + checklist.err()).isEqualTo(0);
+        assertThat(Files.readString(folder.resolve("cmdline.txt"))).doesNotContain(TOKEN)
+                .contains("${SHIPSHAPE_SECRET_DEPLOY_TOKEN}");
+    }
+
     private static String runbook(String command) {
         return """
                 service: shop-api

@@ -1,5 +1,6 @@
 package dev.shipshape.gates.checklist;
 
+import dev.shipshape.engine.SecretCommand;
 import dev.shipshape.engine.Secrets;
 import dev.shipshape.gates.SignOff;
 import dev.shipshape.runbook.gates.Checklist;
@@ -52,7 +53,8 @@ public final class ChecklistRunner {
         Secrets values = secrets.forTexts(texts(items));
         List<ItemResult> results = new ArrayList<>();
         for (ChecklistItem item : items) {
-            ItemResult r = check(item.mapStrings(values::reveal), signOffs, signHint);
+            ItemResult r = item instanceof ChecklistItem.Command command ? run(command, values)
+                    : check(item.mapStrings(values::reveal), signOffs, signHint);
             results.add(new ItemResult(item.name(), r.kind(), r.passed(), values.redact(r.reason())));
         }
         return results;
@@ -65,6 +67,15 @@ public final class ChecklistRunner {
             return t;
         }));
         return texts.toArray(String[]::new);
+    }
+
+    /** A command's secrets reach it through its environment, never its command line. */
+    private ItemResult run(ChecklistItem.Command item, Secrets values) {
+        SecretCommand command = SecretCommand.of(item.command(), values);
+        Map<String, String> environment = new java.util.HashMap<>(env);
+        environment.putAll(command.environment());
+        return new CommandCheck(environment, workdir)
+                .check(new ChecklistItem.Command(item.name(), command.text(), item.timeout()));
     }
 
     private ItemResult check(ChecklistItem item, List<SignOff> signOffs, String signHint) {

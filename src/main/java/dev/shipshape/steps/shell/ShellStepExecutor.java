@@ -1,5 +1,6 @@
 package dev.shipshape.steps.shell;
 
+import dev.shipshape.engine.SecretCommand;
 import dev.shipshape.engine.Secrets;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;

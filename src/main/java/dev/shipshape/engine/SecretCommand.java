@@ -1,6 +1,5 @@
-package dev.shipshape.steps.shell;
+package dev.shipshape.engine;
 
-import dev.shipshape.engine.Secrets;
 import dev.shipshape.runbook.Placeholders;
 import dev.shipshape.runbook.Placeholders.Kind;
 import java.util.LinkedHashMap;
@@ -14,12 +13,12 @@ import java.util.Map;
  * @param text        the command for bash: {@code ${secret:DEPLOY_TOKEN}} became {@code ${SHIPSHAPE_SECRET_DEPLOY_TOKEN}}
  * @param environment the variables it reads, with the secrets' values
  */
-record SecretCommand(String text, Map<String, String> environment) {
+public record SecretCommand(String text, Map<String, String> environment) {
 
-    static final String PREFIX = "SHIPSHAPE_SECRET_";
+    public static final String PREFIX = "SHIPSHAPE_SECRET_";
 
     /** A secret that is not known stays a reference, as {@link Secrets#reveal} leaves it. */
-    static SecretCommand of(String command, Secrets secrets) {
+    public static SecretCommand of(String command, Secrets secrets) {
         Map<String, String> environment = new LinkedHashMap<>();
         if (command == null || !command.contains("${secret:")) {
             return new SecretCommand(command, environment);
