@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.Objects;
 
 /**
@@ -29,9 +30,10 @@ public final class QueryCheck {
                 try (ResultSet rs = st.executeQuery(check.sql())) {
                     int rows = 0;
                     String first = null;
+                    boolean bool = isBoolean(rs.getMetaData().getColumnType(1));
                     while (rs.next()) {
                         if (rows++ == 0) {
-                            first = rs.getString(1);
+                            first = bool ? booleanText(rs.getObject(1)) : rs.getString(1);
                         }
                     }
                     return judge(check, rows, first);
@@ -49,9 +51,38 @@ public final class QueryCheck {
         if (check.rows() != null && check.rows() != rows) {
             return new Outcome(false, got + " (expected " + check.rows() + (check.rows() == 1 ? " row)" : " rows)"));
         }
-        if (check.value() != null && (rows == 0 || !Objects.equals(check.value(), first))) {
+        if (check.value() != null && (rows == 0 || !sameValue(check.value(), first))) {
             return new Outcome(false, got + " (expected value " + check.value() + ")");
         }
         return new Outcome(true, got);
+    }
+
+    /** Equal as text, or both boolean-like ({@code true}/{@code t}/{@code false}/{@code f}) and equal as booleans. */
+    static boolean sameValue(String expected, String actual) {
+        if (Objects.equals(expected, actual)) {
+            return true;
+        }
+        Boolean e = asBoolean(expected);
+        return e != null && e.equals(asBoolean(actual));
+    }
+
+    private static Boolean asBoolean(String text) {
+        if (text == null) {
+            return null;
+        }
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "t" -> Boolean.TRUE;
+            case "false", "f" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    private static boolean isBoolean(int sqlType) {
+        return sqlType == Types.BOOLEAN || sqlType == Types.BIT;
+    }
+
+    /** PostgreSQL's boolean as the runbook writes it: {@code true}/{@code false}, not {@code t}/{@code f}. */
+    private static String booleanText(Object value) {
+        return value instanceof Boolean b ? b.toString() : value == null ? null : value.toString();
     }
 }

@@ -89,4 +89,37 @@ class PostgresStepsDeployTest {
         assertThat(drill.out()).contains("passed", "target 8h", "target 1h", "public.orders: 0 rows",
                 "check ok: SELECT count(*) FROM orders WHERE total_cents < 0 -> 1 row, first value 0");
     }
+
+    @Test
+    void queryExpectingTrueMatchesPostgresBooleanTAndFalseIsStillAFailure() throws Exception {
+        PostgresServer server = PostgresServer.get();
+        String url = server.createDatabase("bool");
+        Cli cli = new Cli(folder);
+        cli.env.put("DB_PASSWORD", server.password());
+        cli.write("shipshape.yaml", """
+                service: shop
+                environments:
+                  staging:
+                    database:
+                      url: %s
+                      user: %s
+                      password: ${secret:DB_PASSWORD}
+                stages:
+                  - name: checks
+                    steps:
+                      - postgres.query: SELECT true
+                        name: is true
+                        expect: {value: true}
+                      - postgres.query: SELECT 1 = 2
+                        name: is false
+                        expect: {value: false}
+                      - postgres.query: SELECT 1 = 2
+                        name: wrongly true
+                        expect: {value: true}
+                """.formatted(url.substring(0, url.indexOf('?')), server.user()));
+        Cli.Result r = cli.run("deploy", "--env", "staging", "--version", "v1");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.out()).contains("[ok]   checks/1  is true", "[ok]   checks/2  is false",
+                "[FAIL] checks/3  wrongly true", "1 row, first value false (expected value true)");
+    }
 }
