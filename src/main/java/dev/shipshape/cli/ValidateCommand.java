@@ -30,8 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
             int steps = rb.stages().stream().mapToInt(s -> s.steps().size() + s.rollback().size()).sum()
                     + rb.always().size();
             context.out.println(RunbookFiles.shown(context, runbook.resolve(context)) + " is valid: service "
-                    + rb.service() + ", " + rb.environments().size() + " environments, " + rb.stages().size()
-                    + " stages, " + steps + " steps");
+                    + rb.service() + ", " + count(rb.environments().size(), "environment") + ", "
+                    + count(rb.stages().size(), "stage") + ", " + count(steps, "step"));
             return ExitCode.SUCCEEDED;
         }
         Map<String, Object> report = new LinkedHashMap<>();
@@ -46,5 +46,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         context.out.println(RunView.json(report));
         return Boolean.TRUE.equals(report.get("valid")) ? ExitCode.SUCCEEDED : ExitCode.USAGE;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

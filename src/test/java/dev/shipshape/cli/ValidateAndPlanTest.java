@@ -62,6 +62,24 @@ class ValidateAndPlanTest {
     }
 
     @Test
+    void validateCountsInTheSingularWhenThereIsOne() throws Exception {
+        cli.write("shipshape.yaml", """
+                service: shop-api
+                environments:
+                  staging: {}
+                stages:
+                  - name: deploy
+                    steps:
+                      - run: "true"
+                """);
+
+        Cli.Result result = cli.run("validate");
+
+        assertThat(result.out()).isEqualTo("shipshape.yaml is valid: service shop-api, 1 environment, 1 stage,"
+                + " 1 step\n");
+    }
+
+    @Test
     void validateListsEveryProblemWithFileLineAndColumnAndExits2() throws Exception {
         cli.write("bad.yaml", """
                 service: shop-api

@@ -56,7 +56,8 @@ final class StageGraph {
                 List<String> others = stages.keySet().stream().filter(n -> !n.equals(stage.name())).toList();
                 problems.add(need.at(), need.path(), "needs unknown stage '" + need.name() + "'",
                         Suggestions.closest(need.name(), others).map(n -> "did you mean '" + n + "'?")
-                                .orElse("stages are: " + String.join(", ", others)));
+                                .orElse(others.isEmpty() ? "it is the only stage; add a stage named '" + need.name()
+                                        + "' or remove the need" : "stages are: " + String.join(", ", others)));
             }
         }
     }

@@ -36,6 +36,16 @@ class StageGraphProblemsTest {
     }
 
     @Test
+    void aLoneStageNeedingAnUnknownOneIsToldItIsTheOnlyStage() {
+        assertThat(problems(withStages("""
+                  - name: deploy
+                    needs: packaging
+                    steps: [{run: ./deploy.sh}]
+                """))).containsExactly("bad.yaml:6:12: stages[0].needs: needs unknown stage 'packaging' (it is the only"
+                + " stage; add a stage named 'packaging' or remove the need)");
+    }
+
+    @Test
     void needingAnUnrelatedNameListsTheStages() {
         assertThat(problems(withStages("""
                   - name: build
