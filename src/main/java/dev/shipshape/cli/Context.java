@@ -95,7 +95,16 @@ final class Context {
                 defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()));
     }
 
+    /** The default file may be absent; a file named with {@code --secrets} must exist. */
     Path secretsFile(Path option) {
-        return option != null ? cwd.resolve(option) : cwd.resolve(STORE_DIR).resolve("secrets");
+        if (option == null) {
+            return cwd.resolve(STORE_DIR).resolve("secrets");
+        }
+        Path file = cwd.resolve(option);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new dev.shipshape.ShipshapeException(dev.shipshape.ShipshapeException.Code.INVALID_INPUT,
+                    "secrets file " + option + " does not exist; check the path given to --secrets");
+        }
+        return file;
     }
 }

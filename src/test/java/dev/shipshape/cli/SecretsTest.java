@@ -72,6 +72,16 @@ class SecretsTest {
     }
 
     @Test
+    void aSecretsFileThatDoesNotExistIsNamedNotReportedAsAnUnsetSecret() {
+        Cli.Result result = cli.run("deploy", "--env", "staging", "--version", "v1", "--secrets", "deploy.secrets");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("shipshape: secrets file deploy.secrets does not exist; check the path"
+                + " given to --secrets\n");
+        assertThat(cli.run("runs").out()).startsWith("no runs recorded yet");
+    }
+
+    @Test
     void secretsComeFromAFileOnlyWhenOthersCannotReadIt() throws Exception {
         Path secrets = cli.write("deploy.secrets", "# deploy secrets\nDEPLOY_TOKEN=" + TOKEN + "\n");
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-r--r--"));
