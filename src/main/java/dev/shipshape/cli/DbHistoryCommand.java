@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 /** What was done to an environment's database, as recorded: restores, migrations, cancels, terminations. */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Recorded actions on the environment's database (restore, migrate, verify, cancel, "
-                + "terminate, allowed unsafe migrations), oldest first, with who did them and why.")
+                + "terminate, allowed unsafe migrations), newest first like every list, with who did them and why.")
 final class DbHistoryCommand implements Callable<Integer> {
 
     private final Context context;
@@ -28,7 +28,7 @@ final class DbHistoryCommand implements Callable<Integer> {
     public Integer call() {
         DatabaseWork work = target.offline(context);
         try (Store opened = context.openStore(target.store.url)) {
-            List<DatabaseAction> actions = opened.postgres().actions(work.service(), work.environment());
+            List<DatabaseAction> actions = opened.postgres().actions(work.service(), work.environment()).reversed();
             if (output.json()) {
                 context.out.println(DbJson.write(actions));
             } else if (actions.isEmpty()) {

@@ -125,9 +125,11 @@ class DbRecordsTest {
                 + "takes ms");
         assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders' AND "
                 + "data_type = 'bigint'")).isEqualTo(1);
-        assertThat(cli.run("db", "history", "--env", "production").out()).contains(
+        String history = cli.run("db", "history", "--env", "production").out();
+        assertThat(history).contains(
                 "  allow_unsafe V1__retype.sql:2  by ana: orders has 500 rows, rewrite takes ms -> ALTER TABLE orders "
                         + "ALTER COLUMN total TYPE bigint\n", "  migrate 1  by ana -> applied\n");
+        assertThat(history.indexOf("  migrate 1 ")).as("newest first").isLessThan(history.indexOf("  allow_unsafe "));
     }
 
     private void sql(String statements) throws Exception {

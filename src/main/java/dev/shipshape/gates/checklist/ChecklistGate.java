@@ -23,6 +23,6 @@ public final class ChecklistGate {
         if (checklist.strict()) {
             return new GateResult(NAME, Verdict.BLOCK, summary + " (strict): " + list, null);
         }
-        return GateResult.pass(NAME, summary + " (not strict, so the run may go on): " + list);
+        return GateResult.pass(NAME, "warnings only, as the checklist is not strict: " + summary + ": " + list);
     }
 }
