@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Lists the valid backups of an environment, newest first. */
-@Command(name = "backups", mixinStandardHelpOptions = true, description = "List valid backups, newest first.")
+@Command(name = "backups", mixinStandardHelpOptions = true, description = "List valid backups, newest first; with --all, also the files left by backups that did not finish.")
 final class DbBackupsCommand implements Callable<Integer> {
 
     private final Context context;
@@ -16,6 +17,8 @@ final class DbBackupsCommand implements Callable<Integer> {
     DbTarget target;
     @Mixin
     Options.OutputOption output;
+    @Option(names = "--all", description = "also list files that belong to no valid backup, with a command to remove them")
+    boolean all;
 
     DbBackupsCommand(Context context) {
         this.context = context;
@@ -23,10 +26,12 @@ final class DbBackupsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<BackupManifest> backups = new BackupFolder(target.offline(context).backupFolder())
-                .list();
+        BackupFolder folder = new BackupFolder(target.offline(context).backupFolder());
+        List<BackupManifest> backups = folder.list();
+        List<java.nio.file.Path> leftovers = all ? folder.leftovers() : List.of();
         if (output.json()) {
-            context.out.println(DbJson.write(backups));
+            context.out.println(all ? DbJson.write(java.util.Map.of("backups", backups, "leftovers",
+                    leftovers.stream().map(java.nio.file.Path::toString).toList())) : DbJson.write(backups));
             return ExitCode.SUCCEEDED;
         }
         if (backups.isEmpty()) {
@@ -37,6 +42,17 @@ final class DbBackupsCommand implements Callable<Integer> {
                     + " bytes  schema " + (b.schemaVersion() == null ? "-" : b.schemaVersion())
                     + (b.runId() == null ? "" : "  run " + b.runId()) + (b.label() == null ? "" : "  " + b.label()));
         }
+        if (!leftovers.isEmpty()) {
+            context.out.println(leftovers.size() + " file(s) belong to no valid backup (left by backups that did not"
+                    + " finish); when no backup is running, remove them with:");
+            context.out.println("  rm -r " + String.join(" ", leftovers.stream().map(DbBackupsCommand::quoted)
+                    .toList()));
+        }
         return ExitCode.SUCCEEDED;
+    }
+
+    /** A path as one shell word. */
+    private static String quoted(java.nio.file.Path path) {
+        return "'" + path.toString().replace("'", "'\\''") + "'";
     }
 }

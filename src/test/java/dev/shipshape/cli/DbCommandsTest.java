@@ -152,6 +152,45 @@ class DbCommandsTest {
     }
 
     @Test
+    void aBackupWhoseManifestCannotBeWrittenLeavesNoFileBehind() throws Exception {
+        Path bin = folder.resolve("bin");
+        String real = "/usr/lib/postgresql/15/bin/pg_dump";
+        // the real pg_dump, then the manifest's temporary name is taken by a directory, so writing it fails
+        cli.write("bin/pg_dump", "#!/bin/sh\n" + real + " \"$@\" || exit $?\nif [ \"$1\" = --version ]; then exit 0; fi\n"
+                + "f=$3; d=$(dirname \"$f\"); id=$(basename \"$f\" .dump.partial)\n"
+                + "mkdir \"$d/.$id.json.tmp\" && touch \"$d/.$id.json.tmp/taken\"\n");
+        bin.resolve("pg_dump").toFile().setExecutable(true);
+        cli.env.put("SHIPSHAPE_PG_BIN", bin.toString());
+
+        Cli.Result r = cli.run("db", "backup", "--env", "staging");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.err()).contains("could not checksum or publish it", "no backup was marked valid");
+        try (Stream<Path> files = Files.list(folder.resolve(".shipshape/backups/shop/staging"))) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void backupsAllListsFilesLeftByBackupsThatDidNotFinishWithACommandToRemoveThem() throws Exception {
+        assertThat(cli.run("db", "backup", "--env", "staging").exitCode()).isZero();
+        Path backups = folder.resolve(".shipshape/backups/shop/staging");
+        Files.createFile(backups.resolve(".backup_20260101_000000.claim"));
+        Files.writeString(backups.resolve("backup_20260101_000000.dump.partial"), "half a dump");
+        Files.writeString(backups.resolve(".backup_20260102_000000.json.tmp"), "{");
+
+        Cli.Result valid = cli.run("db", "backups", "--env", "staging");
+        Cli.Result all = cli.run("db", "backups", "--env", "staging", "--all");
+
+        assertThat(valid.out()).doesNotContain("belong to no valid backup");
+        assertThat(all.out()).contains("3 file(s) belong to no valid backup (left by backups that did not finish);"
+                + " when no backup is running, remove them with:\n  rm -r '" + backups.resolve(".backup_20260101_000000.claim")
+                + "' '" + backups.resolve(".backup_20260102_000000.json.tmp") + "' '"
+                + backups.resolve("backup_20260101_000000.dump.partial") + "'\n");
+        assertThat(all.out().lines().filter(l -> l.startsWith("backup_")).count()).isEqualTo(1);
+    }
+
+    @Test
     void olderPgDumpThanTheServerIsExplained() throws Exception {
         Path bin = folder.resolve("bin");
         cli.write("bin/pg_dump", "#!/bin/sh\necho 'pg_dump (PostgreSQL) 13.2'\n");

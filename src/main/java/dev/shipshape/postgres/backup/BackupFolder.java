@@ -107,6 +107,57 @@ public final class BackupFolder {
         return folder.resolve(manifest.file());
     }
 
+    /**
+     * Removes every file a failed backup may have left: the partial or published dump, the manifest's
+     * temporary file and the id's claim. A backup whose manifest was written is never touched.
+     */
+    void discard(String id) {
+        if (Files.exists(folder.resolve(id + ".json"))) {
+            return;
+        }
+        for (Path p : List.of(partial(id), dump(id), folder.resolve(id + ".dir"),
+                folder.resolve("." + id + ".json.tmp"), folder.resolve("." + id + ".claim"))) {
+            removeTree(p);
+        }
+    }
+
+    /**
+     * Files that belong to no valid backup: left by a backup that crashed (or by one running now),
+     * oldest first. Each can be removed; a valid backup's files are never listed.
+     */
+    public List<Path> leftovers() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> idOf(p.getFileName().toString()).filter(id -> !Files.exists(
+                    folder.resolve(id + ".json"))).isPresent()).sorted().toList();
+        } catch (IOException e) {
+            throw new ShipshapeException(Code.FAILED, "cannot read backups in " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /** The backup id a file of this folder belongs to, if it is one of a backup's files. */
+    private static Optional<String> idOf(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("\\.?(backup_\\d{8}_\\d{6}(?:_\\d+)?)(\\.dump\\.partial|\\.dump|\\.dir|\\.json\\.tmp|\\.claim)")
+                .matcher(name);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static void removeTree(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> inside = Files.walk(path)) {
+            for (Path p : inside.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + path, e);
+        }
+    }
+
     /** Deletes a backup: its manifest first, so a half-deleted backup is never listed as valid. */
     void delete(BackupManifest manifest) {
         try {

@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * Takes backups with pg_dump and applies the retention policy. The backup is published (renamed,
  * manifest written, marked valid in the store) only after pg_dump exited 0 and its checksum was
- * computed; on any failure the partial dump is removed and the attempt is recorded as failed.
+ * computed; on any failure every file it wrote (dump, manifest, claim) is removed and the attempt is recorded as failed.
  */
 public final class Backups {
 
@@ -47,7 +47,7 @@ public final class Backups {
         ChildProcess.Result result = ChildProcess.run(argv(pgDump, partial), work.address().childEnvironment(),
                 null, work.timeout(), work.cancelled());
         if (!result.succeeded()) {
-            throw failed(id, partial, why(result));
+            throw failed(id, why(result));
         }
         long millis = Duration.between(start, work.clock().instant()).toMillis();
         BackupPolicy policy = work.backupPolicy();
@@ -61,7 +61,7 @@ public final class Backups {
             folder.publish(partial, manifest);
         } catch (IOException | java.io.UncheckedIOException e) {
             // Checksumming or publishing failed: the backup is recorded as failed, never left "running".
-            throw failed(id, partial, "could not checksum or publish it: " + e.getMessage());
+            throw failed(id, "could not checksum or publish it: " + e.getMessage());
         }
         work.records().backupValid(manifest);
         work.say("backup " + id + " valid: " + manifest.sizeBytes() + " bytes, sha256 " + manifest.sha256());
@@ -105,21 +105,16 @@ public final class Backups {
         return String.join(" / ", lines.subList(Math.max(0, lines.size() - 3), lines.size())).strip();
     }
 
-    private ShipshapeException failed(String id, Path partial, String reason) {
-        removeQuietly(partial);
+    private ShipshapeException failed(String id, String reason) {
+        try {
+            folder.discard(id);
+        } catch (java.io.UncheckedIOException e) {
+            reason += " (and some of its files could not be removed: " + e.getCause().getMessage()
+                    + "; 'shipshape db backups --all' lists them)";
+        }
         work.records().backupFailed(id, reason);
         return new ShipshapeException(Code.FAILED, "backup " + id + " of " + work.address() + " failed: " + reason
                 + "; no backup was marked valid");
-    }
-
-    private static void removeQuietly(Path partial) {
-        try (var files = Files.walk(partial)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a leftover .partial is never listed as a backup; nothing to do
-        }
     }
 
     /** Deletes what the policy says may go; returns what was deleted and why. */
