@@ -80,11 +80,14 @@ class PostgresStepsDeployTest {
         cli.env.put("DB_PASSWORD", server.password());
 
         Cli.Result deploy = cli.run("deploy", "--env", "staging", "--version", "2.4.0");
+        Cli.Result backups = cli.run("db", "backups", "--env", "staging");
         cli.run("db", "backup", "--env", "staging", "--label", "after 2.4.0");
         Cli.Result drill = cli.run("db", "verify", "--env", "staging");
 
         assertThat(deploy.exitCode()).as(deploy.out() + deploy.err()).isZero();
-        assertThat(deploy.out()).contains("[ok]   migrate/3  no orphaned notes");
+        assertThat(deploy.out()).contains("[ok]   migrate/2  no orphaned notes");
+        assertThat(backups.out().lines().filter(l -> l.startsWith("backup_")).toList()).as("one backup a deploy")
+                .hasSize(1).allMatch(l -> l.contains("before migrating 3 migration(s)"));
         assertThat(drill.exitCode()).as(drill.out() + drill.err()).isZero();
         assertThat(drill.out()).contains("passed", "target 8h", "target 1h", "public.orders: 0 rows",
                 "check ok: SELECT count(*) FROM orders WHERE total_cents < 0 -> 1 row, first value 0");
