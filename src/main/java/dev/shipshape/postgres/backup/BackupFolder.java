@@ -30,6 +30,9 @@ public final class BackupFolder {
 
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("'backup_'yyyyMMdd_HHmmss")
             .withZone(ZoneOffset.UTC);
+    /** A backup's files other than its manifest: {@code [.]ID} and a suffix. */
+    private static final java.util.regex.Pattern BACKUP_FILE = java.util.regex.Pattern.compile(
+            "\\.?(backup_\\d{8}_\\d{6}(?:_\\d+)?)(\\.dump\\.partial|\\.dump|\\.dir|\\.json\\.tmp|\\.claim)");
     private final Path folder;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
@@ -139,9 +142,7 @@ public final class BackupFolder {
 
     /** The backup id a file of this folder belongs to, if it is one of a backup's files. */
     private static Optional<String> idOf(String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("\\.?(backup_\\d{8}_\\d{6}(?:_\\d+)?)(\\.dump\\.partial|\\.dump|\\.dir|\\.json\\.tmp|\\.claim)")
-                .matcher(name);
+        java.util.regex.Matcher m = BACKUP_FILE.matcher(name);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
@@ -162,21 +163,13 @@ public final class BackupFolder {
     void delete(BackupManifest manifest) {
         try {
             Files.deleteIfExists(folder.resolve(manifest.id() + ".json"));
-            Path dump = fileOf(manifest);
-            if (Files.isDirectory(dump)) {
-                try (Stream<Path> inside = Files.walk(dump)) {
-                    for (Path p : inside.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            } else {
-                Files.deleteIfExists(dump);
-            }
-            Files.deleteIfExists(folder.resolve("." + manifest.id() + ".claim"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete backup " + manifest.id(), e);
         }
+        removeTree(fileOf(manifest));
+        removeTree(folder.resolve("." + manifest.id() + ".claim"));
     }
+
 
     String toJson(BackupManifest manifest) {
         try {
