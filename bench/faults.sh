@@ -36,19 +36,25 @@ kill_and_resume() {
       echo "        run: 'echo \"begin s$s \$\$ \$(date +%s%N)\" >> $dir/log; for i in 1 2 3 4 5 6 7 8; do echo \"tick s$s \$\$ \$(date +%s%N)\" >> $dir/log; sleep 0.1; done; echo \"end s$s \$\$ \$(date +%s%N)\" >> $dir/log'"
     done
   } > "$dir/shipshape.yaml"
-  local resumed=0 clean=0 overlaps=0 repeated=0 leftovers=0 failed=0
+  local resumed=0 clean=0 overlaps=0 repeated=0 leftovers=0 failed=0 early=0 previous=""
   for round in $(seq "$kills"); do
     : > "$dir/log"
     (cd "$dir" && exec "$here/shipshape" deploy --env local --version "k$round" >/dev/null 2>&1) &
     local pid=$!
-    sleep "$(awk -v r="$RANDOM" 'BEGIN { printf "%.2f", 0.8 + (r % 300) / 100 }')"
+    until [ -s "$dir/log" ] || ! kill -0 "$pid" 2>/dev/null; do sleep 0.05; done   # the first step began
+    sleep "$(awk -v r="$RANDOM" 'BEGIN { printf "%.2f", (r % 320) / 100 }')"
     kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
     local run
     run="$(cd "$dir" && ship runs --output json 2>/dev/null | grep -m1 -o '"id" : "[^"]*"' | sed 's/.*: "//; s/"//')"
+    if [ -z "$run" ] || [ "$run" = "$previous" ]; then
+      early=$((early + 1)); continue   # killed before the run was recorded: nothing to resume
+    fi
+    previous="$run"
     local done_before
     done_before="$(cd "$dir" && ship show "$run" --output json | python3 -c 'import json, sys
 print(" ".join(s["name"] for s in json.load(sys.stdin)["steps"] if s["state"] == "succeeded"))')"
-    if (cd "$dir" && ship resume "$run" >/dev/null 2>&1); then resumed=$((resumed + 1)); else failed=$((failed + 1)); fi
+    if (cd "$dir" && ship resume "$run" >"$dir/resume.out" 2>&1); then resumed=$((resumed + 1)); else
+      failed=$((failed + 1)); echo "  resume $run failed: $(tail -n 1 "$dir/resume.out")"; fi
     if pgrep -f "$dir/log" >/dev/null; then leftovers=$((leftovers + 1)); fi
     # overlap: a step has ticks from two pids where the earlier copy ticks after the later one began
     local o r
@@ -61,7 +67,7 @@ print(" ".join(s["name"] for s in json.load(sys.stdin)["steps"] if s["state"] ==
     [ "$r" -gt 0 ] && repeated=$((repeated + 1))
     [ "$o" -eq 0 ] && [ "$r" -eq 0 ] && clean=$((clean + 1))
   done
-  echo "kill -9 + resume: $kills runs killed at 0.8-3.8 s; resumed to success: $resumed; resume failed: $failed;" \
+  echo "kill -9 + resume: $kills runs killed at a random moment 0-3.2 s after the first step began; killed before the run was recorded: $early; resumed to success: $resumed; resume failed: $failed;" \
        "rounds with overlapping copies of a step: $overlaps; with a step run again that was recorded as finished before the kill: $repeated;" \
        "with step processes left after resume: $leftovers"
 }
