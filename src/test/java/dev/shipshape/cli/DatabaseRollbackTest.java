@@ -1,6 +1,7 @@
 package dev.shipshape.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.shipshape.testing.PostgresServer;
 import java.sql.Connection;
@@ -8,7 +9,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +29,11 @@ class DatabaseRollbackTest {
 
     /** Deploys 2.4.0 (orders), one order, 2.5.0 (order_notes, backed up first), a second order. */
     private void deployedTwice(String restore) throws Exception {
+        deployedTwice(restore, "");
+    }
+
+    /** As {@link #deployedTwice(String)}, with {@code stagesFirst} before the database stage. */
+    private void deployedTwice(String restore, String stagesFirst) throws Exception {
         PostgresServer server = PostgresServer.get();
         url = server.createDatabase("dbrollback");
         cli = new Cli(folder);
@@ -42,12 +50,12 @@ class DatabaseRollbackTest {
                       migrations: db/migrations
                       backup: {keep: 7}
                 stages:
-                  - name: migrate
+                %s  - name: migrate
                     steps:
                       - postgres.migrate:
                     rollback:
                       - postgres.restore: %s
-                """.formatted(url.substring(0, url.indexOf('?')), server.user(), restore));
+                """.formatted(url.substring(0, url.indexOf('?')), server.user(), stagesFirst, restore));
         deploy("2.4.0");
         sql("INSERT INTO orders VALUES (1, 100)");
         cli.write("db/migrations/V2__order_notes.sql", "CREATE TABLE order_notes (order_id int, note text);\n");
@@ -146,6 +154,39 @@ class DatabaseRollbackTest {
                 + " (shipshape db backups --env staging lists them)\n");
         assertThat(cli.run("runs").out()).doesNotContain("rollback");
         assertThat(data()).isEqualTo("orders 1,2, notes table true");
+    }
+
+    @Test
+    void aKilledRollbackWhoseRestoreHadRunResumesToTheEnd() throws Exception {
+        deployedTwice("run", """
+                  - name: app
+                    steps:
+                      - run: "true"
+                    rollback:
+                      - run: ./scripts/hold.sh
+                        idempotent: true
+                """);
+        cli.write("scripts/hold.sh", """
+                #!/usr/bin/env bash
+                marker="$(dirname "$0")/../held"
+                [ -e "$marker" ] && exit 0
+                touch "$marker"
+                sleep 30
+                """);
+        Process rollback = CliProcess.start(folder, "rollback.out", cli.env, "rollback", "--env", "staging",
+                "--reason", "bad notes", "--yes");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(folder.resolve("held")) || !rollback.isAlive());
+        rollback.destroyForcibly().waitFor();
+        String run = cli.run("runs").out().lines().filter(l -> l.contains("rollback")).findFirst().orElseThrow()
+                .strip().split("\\s+")[0];
+        String restored = data();
+
+        Cli.Result resumed = cli.run("resume", run);
+
+        assertThat(restored).as(Files.readString(folder.resolve("rollback.out"))).isEqualTo("orders 1, notes table false");
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(resumed.out()).contains("run " + run + " succeeded").doesNotContain("Exception");
+        assertThat(data()).isEqualTo("orders 1, notes table false");
     }
 
     @Test
