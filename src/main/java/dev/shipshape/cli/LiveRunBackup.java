@@ -11,6 +11,7 @@ import dev.shipshape.postgres.PgTools;
 import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.postgres.backup.BackupFolder;
 import dev.shipshape.postgres.backup.BackupManifest;
+import dev.shipshape.runbook.PostgresRestoreStep;
 import dev.shipshape.runbook.Runbook;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,17 +31,22 @@ final class LiveRunBackup {
      */
     static RunBackup of(Context context, RunStore runs, Runbook runbook, String environment, String resumed) {
         Optional<LiveVersion> live = runs.live(runbook.service(), environment);
-        if (live.isEmpty()) {
+        if (live.isEmpty() || !restoresRunBackup(runbook)) {
             return RunBackup.NONE;
         }
         String version = live.get().version();
         String runId = live.get().runId();
         if (resumed != null && resumed.equals(runId)) {
-            String from = runs.run(resumed).map(RunRecord::version).orElse(version);
-            version = from;
-            runId = deployOf(runs, runbook.service(), environment, from).orElse(null);
+            version = runs.run(resumed).map(RunRecord::version).orElse(version);
+            runId = deployOf(runs, runbook.service(), environment, version).orElse(null);
         }
         return new RunBackup(version, runId, runId == null ? null : backupOf(context, runbook, environment, runId));
+    }
+
+    /** Only a {@code postgres.restore: run} rollback step needs the backups looked at. */
+    private static boolean restoresRunBackup(Runbook runbook) {
+        return runbook.stages().stream().flatMap(stage -> stage.rollback().stream())
+                .anyMatch(step -> step instanceof PostgresRestoreStep restore && "run".equals(restore.backup()));
     }
 
     /** The newest deploy run that made {@code version} live. */
