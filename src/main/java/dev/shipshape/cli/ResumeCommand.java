@@ -62,7 +62,7 @@ final class ResumeCommand implements Callable<Integer> {
             Optional<RollbackPlanner.Type> rollback = rollbackType(runs, rb, run);
             Plan plan = rollback.isPresent()
                     ? new RollbackPlanner(context.env).plan(rb, run.environment(), run.version(), run.previousVersion(),
-                    rollback.get())
+                    rollback.get(), LiveRunBackup.of(context, runs, rb, run.environment(), runId))
                     : deployPlan(runs, rb, run);
             var secrets = secretsOption.forPlan(context, plan);
             RunListener listener = output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);

@@ -72,7 +72,8 @@ final class RollbackCommand implements Callable<Integer> {
             List<String> deployed = deployedVersions(runs, service);
             String target = to != null ? deployedTarget(deployed, service) : previous(deployed, service, from);
             RollbackPlanner.Type type = type();
-            Plan plan = new RollbackPlanner(context.env).plan(loaded.runbook(), environment, from, target, type);
+            Plan plan = new RollbackPlanner(context.env).plan(loaded.runbook(), environment, from, target, type,
+                    LiveRunBackup.of(context, runs, loaded.runbook(), environment, null));
             if (RollbackPlanner.touchesDatabase(plan) && !confirmed(plan)) {
                 return ExitCode.USAGE;
             }

@@ -2,11 +2,9 @@ package dev.shipshape.plan;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.runbook.DatabaseTarget;
-import dev.shipshape.runbook.Environment;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.Stage;
 import dev.shipshape.runbook.Step;
-import dev.shipshape.runbook.UsesDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +33,14 @@ public final class Planner {
         List<PlannedStage> stages = new ArrayList<>();
         for (Stage stage : StageOrder.of(runbook.stages())) {
             stages.add(new PlannedStage(stage.name(), stage.needs(), stage.onFailure(), stage.timeout(),
-                    plan(stage.name(), Phase.MAIN, bind(stage.steps(), runbook, env), values),
-                    plan(stage.name(), Phase.ROLLBACK, bind(stage.rollback(), runbook, env), values), stage.tier(),
+                    plan(stage.name(), Phase.MAIN, DatabaseBinding.bind(stage.steps(), runbook, env), values),
+                    plan(stage.name(), Phase.ROLLBACK, DatabaseBinding.bind(stage.rollback(), runbook, env), values),
+                    stage.tier(),
                     stage.probe(s -> values.resolve(s, stage.name() + "/probe"))));
         }
         values.failIfMissing();
         return new Plan(runbook.service(), environment, version, previousVersion, "deploy", stages,
-                plan("always", Phase.ALWAYS, bind(runbook.always(), runbook, env), values),
+                plan("always", Phase.ALWAYS, DatabaseBinding.bind(runbook.always(), runbook, env), values),
                 runbook.source().toAbsolutePath().getParent(), runbook.onInterrupted());
     }
 
@@ -81,20 +80,6 @@ public final class Planner {
             planned.add(new PlannedStep(id, stage, phase, i + 1, steps.get(i).mapStrings(s -> values.resolve(s, id))));
         }
         return planned;
-    }
-
-    /** PostgreSQL steps work on the environment's database; one that declares none cannot run them. */
-    private static List<Step> bind(List<Step> steps, Runbook runbook, Environment env) {
-        return steps.stream().map(step -> step instanceof UsesDatabase uses
-                ? uses.bind(new DatabaseTarget(runbook.service(), env.name(), env.databaseIfAny()
-                        .orElseThrow(() -> noDatabase(runbook, env, step))))
-                : step).toList();
-    }
-
-    private static ShipshapeException noDatabase(Runbook runbook, Environment env, Step step) {
-        return new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "step '" + step.displayName() + "' ("
-                + step.kind() + ") needs a database, but environment '" + env.name() + "' in " + runbook.source()
-                + " declares none; add environments." + env.name() + ".database with url, user and password");
     }
 
     private static ShipshapeException unknownEnvironment(Runbook runbook, String name) {

@@ -2,9 +2,11 @@ package dev.shipshape.plan;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.runbook.AnalysisStep;
+import dev.shipshape.runbook.Environment;
 import dev.shipshape.runbook.HealthStep;
 import dev.shipshape.runbook.HttpStep;
 import dev.shipshape.runbook.OnFailure;
+import dev.shipshape.runbook.PostgresRestoreStep;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.SmokeStep;
 import dev.shipshape.runbook.Stage;
@@ -19,6 +21,8 @@ import java.util.Map;
  * chosen tiers' stages, latest stage first, then the runbook's health and smoke steps again to
  * verify the result. Pure, like {@link Planner}. In the steps {@code ${version}} is the version
  * being rolled back and {@code ${previous_version}} the one restored, as in a deployment's rollback.
+ * PostgreSQL steps are bound to the environment's database as in a deployment; {@code postgres.restore: run}
+ * restores the {@link RunBackup} the caller looked up.
  */
 public final class RollbackPlanner {
 
@@ -41,10 +45,11 @@ public final class RollbackPlanner {
     }
 
     /**
-     * @throws ShipshapeException INVALID_INPUT for an unknown environment, or when no stage of the type has
-     *                            rollback steps
+     * @param runBackup what {@code postgres.restore: run} restores
+     * @throws ShipshapeException INVALID_INPUT for an unknown environment, when no stage of the type has
+     *                            rollback steps, or when a {@code run} restore has no backup
      */
-    public Plan plan(Runbook runbook, String environment, String from, String to, Type type) {
+    public Plan plan(Runbook runbook, String environment, String from, String to, Type type, RunBackup runBackup) {
         var env = runbook.environment(environment).orElseThrow(() -> new ShipshapeException(
                 ShipshapeException.Code.INVALID_INPUT, "environment '" + environment + "' is not defined in "
                 + runbook.source() + "; defined: " + String.join(", ", runbook.environments().keySet())));
@@ -54,7 +59,8 @@ public final class RollbackPlanner {
         for (Stage stage : StageOrder.of(runbook.stages()).reversed()) {
             if (type.covers(stage.tier()) && !stage.rollback().isEmpty()) {
                 stages.add(new PlannedStage(stage.name(), List.of(), OnFailure.STOP, null,
-                        steps(stage.name(), stage.rollback(), values), List.of(), stage.tier(), null));
+                        steps(stage.name(), bound(stage, runbook, env, runBackup), values), List.of(), stage.tier(),
+                        null));
             }
         }
         for (Stage stage : runbook.stages()) {
@@ -67,7 +73,7 @@ public final class RollbackPlanner {
         }
         if (!checks.isEmpty()) {
             stages.add(new PlannedStage(VERIFY_STAGE, List.of(), OnFailure.STOP, null,
-                    steps(VERIFY_STAGE, checks, values), List.of()));
+                    steps(VERIFY_STAGE, DatabaseBinding.bind(checks, runbook, env), values), List.of()));
         }
         values.failIfMissing();
         return new Plan(runbook.service(), environment, from, to, "rollback", stages, List.of(),
@@ -97,7 +103,7 @@ public final class RollbackPlanner {
                                            java.util.Collection<String> recordedStages) {
         for (Type type : Type.values()) {
             try {
-                var names = plan(runbook, environment, from, to, type).stages().stream().map(PlannedStage::name).toList();
+                var names = plan(runbook, environment, from, to, type, RunBackup.ANY).stages().stream().map(PlannedStage::name).toList();
                 if (java.util.Set.copyOf(names).equals(java.util.Set.copyOf(recordedStages))) {
                     return java.util.Optional.of(type);
                 }
@@ -111,6 +117,16 @@ public final class RollbackPlanner {
     /** Covers a stage of the given tier: used to warn before database rollbacks. */
     public static boolean touchesDatabase(Plan plan) {
         return plan.stages().stream().anyMatch(s -> s.tier() == Tier.DATABASE);
+    }
+
+    /**
+     * A stage's rollback steps bound to the environment's database; {@code postgres.restore: run} restores
+     * the backup of the run that made the live version live (this rollback run took none).
+     */
+    private static List<Step> bound(Stage stage, Runbook runbook, Environment env, RunBackup runBackup) {
+        return DatabaseBinding.bind(stage.rollback(), runbook, env).stream()
+                .map(step -> step instanceof PostgresRestoreStep restore && "run".equals(restore.backup())
+                        ? restore.from(runBackup.require(stage.name(), env.name())) : step).toList();
     }
 
     private static List<PlannedStep> steps(String stage, List<Step> steps, References values) {

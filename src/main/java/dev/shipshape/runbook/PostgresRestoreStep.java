@@ -37,6 +37,11 @@ public record PostgresRestoreStep(String backup, Integer jobs, DatabaseTarget ta
         return new PostgresRestoreStep(f.apply(backup), jobs, DatabaseTarget.map(target, f), options.mapStrings(f));
     }
 
+    /** The same step restoring another backup. */
+    public PostgresRestoreStep from(String backupId) {
+        return new PostgresRestoreStep(backupId, jobs, target, options);
+    }
+
     @Override
     public PostgresRestoreStep bind(DatabaseTarget target) {
         return new PostgresRestoreStep(backup, jobs, target, options);

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param needs    stages that must have succeeded before this one starts
  * @param timeout  budget for the whole stage, or null for none
- * @param tier     application (default) or database: which rollback type undoes this stage
+ * @param tier     application or database: which rollback type undoes this stage (the reader makes a stage whose
+ *                 rollback restores a database a database stage)
  * @param probe    the zero-downtime probe running while this stage runs, or null
  */
 public record Stage(

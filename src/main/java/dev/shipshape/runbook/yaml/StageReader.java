@@ -1,6 +1,7 @@
 package dev.shipshape.runbook.yaml;
 
 import dev.shipshape.runbook.OnFailure;
+import dev.shipshape.runbook.PostgresRestoreStep;
 import dev.shipshape.runbook.Stage;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.StageProbe;
@@ -48,10 +49,24 @@ final class StageReader {
                     .map(n -> steps.steps(n, f.path("rollback"), "rollback")).orElse(List.of());
             Stage stage = new Stage(name.orElse(""), needs, main, rollback, f.duration("timeout").orElse(null),
                     f.choice("on_failure", OnFailure.class).orElse(OnFailure.ROLLBACK),
-                    f.choice("tier", Tier.class).orElse(Tier.APPLICATION),
+                    tier(f, rollback),
                     f.optional("probe").flatMap(n -> probe(n, f.path("probe"))).orElse(null));
             return name.map(n -> stage);
         });
+    }
+
+    /**
+     * A stage whose rollback restores a database is a database stage: the tier is inferred when absent, and
+     * {@code tier: application} is refused, so its rollback always asks for the data-loss confirmation.
+     */
+    private Tier tier(Fields f, List<Step> rollback) {
+        boolean restores = rollback.stream().anyMatch(step -> step instanceof PostgresRestoreStep);
+        Optional<Tier> declared = f.choice("tier", Tier.class);
+        if (restores && declared.orElse(Tier.DATABASE) == Tier.APPLICATION) {
+            values.problems().add(f.node("tier").orElseThrow(), f.path("tier"), "a stage whose rollback restores a"
+                    + " database (postgres.restore) is a database stage; write 'tier: database' or leave tier out");
+        }
+        return declared.orElse(restores ? Tier.DATABASE : Tier.APPLICATION);
     }
 
     private Optional<StageProbe> probe(Node node, String path) {
