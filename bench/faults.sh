@@ -187,7 +187,7 @@ stalled_servers() {
 
 # --- 5. reopening the store after kill -9 -----------------------------------------------------
 reopen_after_kill() {
-  local dir="$work/reopen" times=(); mkdir -p "$dir"
+  local dir="$work/reopen" times=() clean=(); mkdir -p "$dir"
   printf 'service: faults\nenvironments: {local: {}}\nstages:\n  - name: work\n    steps:\n      - run: "for i in $(seq 300); do sleep 0.1; done # %s"\n' "$dir" > "$dir/shipshape.yaml"
   for round in 1 2 3 4 5; do
     (cd "$dir" && exec "$here/shipshape" deploy --env local --version r$round >/dev/null 2>&1) &
@@ -197,9 +197,13 @@ reopen_after_kill() {
     local start; start=$(now_ms)
     (cd "$dir" && ship runs >/dev/null 2>&1)
     times+=($(( $(now_ms) - start )))
+    start=$(now_ms)
+    (cd "$dir" && ship runs >/dev/null 2>&1)
+    clean+=($(( $(now_ms) - start )))
     pkill -KILL -f "done # $dir" 2>/dev/null
   done
-  echo "store reopen after kill -9 (\`runs\`, JVM start included), ms: ${times[*]}; median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)"
+  echo "store reopen after kill -9 (\`runs\`, JVM start included), ms: ${times[*]}; median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p);" \
+       "the same \`runs\` right after on the clean store: ${clean[*]}; median $(printf '%s\n' "${clean[@]}" | sort -n | sed -n 3p)"
 }
 
 echo "fault rerun: $(date -u +%FT%TZ), $(nproc) cores"
