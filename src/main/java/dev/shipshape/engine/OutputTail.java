@@ -1,4 +1,4 @@
-package dev.shipshape.steps;
+package dev.shipshape.engine;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package dev.shipshape.steps;
+package dev.shipshape.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
