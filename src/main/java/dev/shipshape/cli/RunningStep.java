@@ -1,0 +1,60 @@
+package dev.shipshape.cli;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.runbook.Durations;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The step running now, as a heartbeat shows it while it gives no other sign: its elapsed time and
+ * its last line of output (already redacted, as all step output is before the CLI sees it).
+ */
+final class RunningStep {
+
+    static final String HEARTBEAT_VARIABLE = "SHIPSHAPE_HEARTBEAT";
+    static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
+    /** A heartbeat line shows this much of the last output line at most. */
+    static final int LINE_WIDTH = 160;
+
+    private final String label;
+    private final long startedMillis;
+    private String lastLine;
+
+    RunningStep(String label, long startedMillis) {
+        this.label = label;
+        this.startedMillis = startedMillis;
+    }
+
+    /** How often a log gets a heartbeat line: SHIPSHAPE_HEARTBEAT, default 30s. */
+    static Duration heartbeat(Map<String, String> env) {
+        String text = env.get(HEARTBEAT_VARIABLE);
+        if (text == null) {
+            return DEFAULT_HEARTBEAT;
+        }
+        return Durations.parse(text).filter(d -> !d.isZero()).orElseThrow(() -> new ShipshapeException(
+                ShipshapeException.Code.INVALID_INPUT, HEARTBEAT_VARIABLE + "=" + text
+                + " is not a duration; write it like 30s or 2m"));
+    }
+
+    void line(String line) {
+        // A control character (a colour code, a carriage return) would garble the line it is shown in.
+        lastLine = line.replaceAll("\\p{Cntrl}", "");
+    }
+
+    /** For a log: {@code   still running (2m10s): LAST LINE}. */
+    String heartbeat(long nowMillis) {
+        return "  still running (" + Elapsed.whole(nowMillis - startedMillis) + ")"
+                + (lastLine == null || lastLine.isBlank() ? "" : ": " + cut(lastLine.strip(), LINE_WIDTH));
+    }
+
+    /** For a terminal: one line of at most {@code width} characters, rewritten in place. */
+    String status(long nowMillis, int width) {
+        String text = "  running " + label + "  " + Elapsed.whole(nowMillis - startedMillis)
+                + (lastLine == null || lastLine.isBlank() ? "" : "  | " + lastLine.strip());
+        return cut(text, Math.max(20, width - 1));
+    }
+
+    private static String cut(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+}
