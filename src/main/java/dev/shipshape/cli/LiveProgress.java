@@ -85,9 +85,9 @@ final class LiveProgress implements RunListener {
         out.flush();
     }
 
-    private void started(String stepId, String name) {
+    private void started(String stepId) {
         ended();
-        RunningStep step = new RunningStep(name, clock.millis());
+        RunningStep step = new RunningStep(stepId, summaries.get(stepId), clock.millis());
         running = step;
         pulse = Pulse.every(terminal.interactive() ? STATUS_EVERY : heartbeat, () -> beat(step));
     }
@@ -151,7 +151,7 @@ final class LiveProgress implements RunListener {
         String name = step.stepId() + "  " + summaries.getOrDefault(step.stepId(), "");
         String time = step.durationMillis() == null ? "" : "  " + terminal.dim(Elapsed.format(step.durationMillis()));
         if (step.state() == State.RUNNING) {
-            started(step.stepId(), name);
+            started(step.stepId());
         } else {
             ended();
         }

@@ -16,12 +16,14 @@ final class RunningStep {
     /** A heartbeat line shows this much of the last output line at most. */
     static final int LINE_WIDTH = 160;
 
-    private final String label;
+    private final String stepId;
+    private final String name;
     private final long startedMillis;
     private String lastLine;
 
-    RunningStep(String label, long startedMillis) {
-        this.label = label;
+    RunningStep(String stepId, String name, long startedMillis) {
+        this.stepId = stepId;
+        this.name = name;
         this.startedMillis = startedMillis;
     }
 
@@ -49,8 +51,10 @@ final class RunningStep {
 
     /** For a terminal: one line of at most {@code width} characters, rewritten in place. */
     String status(long nowMillis, int width) {
-        String text = "  running " + label + "  " + Elapsed.whole(nowMillis - startedMillis)
-                + (lastLine == null || lastLine.isBlank() ? "" : "  | " + lastLine.strip());
+        // The name comes last: the line above names the step in full, and a narrow terminal cuts the end.
+        String text = "  running " + stepId + " (" + Elapsed.whole(nowMillis - startedMillis) + ")"
+                + (lastLine == null || lastLine.isBlank() ? "" : ": " + lastLine.strip())
+                + (name == null || name.isBlank() ? "" : "  · " + name);
         return cut(text, Math.max(20, width - 1));
     }
 

@@ -91,7 +91,7 @@ class OutputFormatsTest {
         progress.changed(new Change.StepChanged("r", Instant.EPOCH, "deploy/1", State.SUCCEEDED, 1, 0, "", 0, 1200L,
                 "exit code 0"));
 
-        assertThat(running).endsWith("\r\u001B[2K\u001B[90m  running deploy/1  ship it  0s  | migrating orders"
+        assertThat(running).endsWith("\r\u001B[2K\u001B[90m  running deploy/1 (0s): migrating orders  · ship it"
                 + "\u001B[0m");
         assertThat(out.toString().substring(running.length())).isEqualTo("\r\u001B[2K  \u001B[32m✓\u001B[0m"
                 + " deploy/1  ship it  \u001B[90m1.2s\u001B[0m\n");
