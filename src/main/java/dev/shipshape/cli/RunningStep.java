@@ -4,6 +4,7 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.runbook.Durations;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The step running now, as a heartbeat shows it while it gives no other sign: its elapsed time and
@@ -15,6 +16,7 @@ final class RunningStep {
     static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
     /** A heartbeat line shows this much of the last output line at most. */
     static final int LINE_WIDTH = 160;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final String stepId;
     private final String name;
@@ -38,9 +40,9 @@ final class RunningStep {
                 + " is not a duration; write it like 30s or 2m"));
     }
 
+    /** Called for every line of output, so it only keeps it; it is cleaned up when shown. */
     void line(String line) {
-        // A control character (a colour code, a carriage return) would garble the line it is shown in.
-        lastLine = line.replaceAll("\\p{Cntrl}", "");
+        lastLine = line;
     }
 
     /** For a log: {@code   still running (2m10s): LAST LINE}. */
@@ -58,7 +60,9 @@ final class RunningStep {
         return cut(text, Math.max(20, width - 1));
     }
 
+    /** A control character (a colour code, a carriage return) would garble the line it is shown in. */
     private static String cut(String text, int width) {
+        text = CONTROL.matcher(text).replaceAll("");
         return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 }
