@@ -8,7 +8,7 @@ import dev.shipshape.engine.Engine;
 import dev.shipshape.engine.EngineSettings;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.downtime.DowntimeProbe;
-import dev.shipshape.steps.OutputTail;
+import dev.shipshape.engine.OutputTail;
 import dev.shipshape.steps.StepExecutors;
 import dev.shipshape.steps.approval.ApprovalStepExecutor;
 import dev.shipshape.steps.postgres.PostgresStepExecutor;

@@ -75,6 +75,6 @@ final class DeployCommand implements Callable<Integer> {
     }
 
     private RunListener listener(Plan plan) {
-        return output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);
+        return output.json() ? RunListener.NONE : LiveProgress.of(context, plan);
     }
 }

@@ -6,6 +6,11 @@ final class Elapsed {
     private Elapsed() {
     }
 
+    /** To the second, for time still going on: {@code 0s}, {@code 42s}, {@code 2m10s}, {@code 1h02m}. */
+    static String whole(long millis) {
+        return millis < 60_000 ? millis / 1000 + "s" : format(millis);
+    }
+
     static String format(Long millis) {
         if (millis == null) {
             return "";

@@ -124,6 +124,10 @@ final class Interrupts implements AutoCloseable {
     }
 
     private void say(String message) {
+        if (context.terminal.interactive()) {
+            // A running step's status line may take the terminal's last line: the message replaces it.
+            context.err.print("\r\u001B[2K");
+        }
         context.err.println("shipshape: " + message);
         context.err.flush();
     }

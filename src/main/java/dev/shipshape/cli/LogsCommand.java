@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Prints the captured output of a run's steps, or of one step, or the run's event log. */
+/** Prints the captured output of a run's steps, or of one step, or the run's event log; follows a running one. */
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Print captured step output (secrets redacted): all steps, or one by id or name.")
 final class LogsCommand implements Callable<Integer> {
@@ -24,6 +24,9 @@ final class LogsCommand implements Callable<Integer> {
     String step;
     @Option(names = "--events", description = "Print the run's event log instead")
     boolean events;
+    @Option(names = {"-f", "--follow"}, description = "Keep printing a running step's output as it comes, until the"
+            + " step (without STEP: the run) ends")
+    boolean follow;
     @Mixin
     Options.StoreOption store;
 
@@ -36,7 +39,9 @@ final class LogsCommand implements Callable<Integer> {
         try (Store opened = context.openStore(store.url)) {
             RunStore runs = opened.runs();
             ShowCommand.find(runs, runId);
-            if (events) {
+            if (follow) {
+                follow(runs);
+            } else if (events) {
                 runs.events(runId).forEach(this::printEvent);
             } else if (step != null) {
                 printOutput(one(runs.steps(runId)));
@@ -47,6 +52,20 @@ final class LogsCommand implements Callable<Integer> {
                 });
             }
             return ExitCode.SUCCEEDED;
+        }
+    }
+
+    private void follow(RunStore runs) {
+        if (events) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "--follow follows step output and"
+                    + " cannot be combined with --events; leave one out");
+        }
+        FollowedOutput followed = new FollowedOutput(runs, runId, context.out, context.clock);
+        if (step == null) {
+            followed.run();
+        } else {
+            String id = one(runs.steps(runId)).stepId();
+            followed.step(s -> s.stepId().equals(id));
         }
     }
 

@@ -65,7 +65,7 @@ final class ResumeCommand implements Callable<Integer> {
                     rollback.get(), LiveRunBackup.of(context, runs, rb, run.environment(), runId))
                     : deployPlan(runs, rb, run);
             var secrets = secretsOption.forPlan(context, plan);
-            RunListener listener = output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);
+            RunListener listener = output.json() ? RunListener.NONE : LiveProgress.of(context, plan);
             RunOutcome outcome = Interrupts.cancellable(context, signal -> context.engine(opened).resume(runId, plan,
                     secrets, resumeChoice(), listener, signal));
             if (rollback.isPresent()) {

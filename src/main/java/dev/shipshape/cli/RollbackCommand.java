@@ -79,7 +79,7 @@ final class RollbackCommand implements Callable<Integer> {
             }
             var secrets = secretsOption.forPlan(context, plan);
             RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text());
-            RunListener listener = output.json() ? RunListener.NONE : new LiveProgress(context.out, context.terminal, plan);
+            RunListener listener = output.json() ? RunListener.NONE : LiveProgress.of(context, plan);
             RunOutcome outcome = Interrupts.cancellable(context, signal -> context.engine(opened).start(plan, request,
                     secrets, listener, signal));
             RunRecord run = runs.run(outcome.runId()).orElseThrow();

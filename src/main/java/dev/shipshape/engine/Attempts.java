@@ -53,7 +53,7 @@ final class Attempts {
                     budget.deadline()));
             result = timeout.isNegative() || timeout.isZero()
                     ? StepResult.failure(null, budget.usedUp(), null, 0)
-                    : executeGuarded(step, context(step, timeout, cancel, cancellable));
+                    : executeLive(step, attempt, timeout, cancel, cancellable);
             if (result.timedOut() && timeout.compareTo(own) < 0) {
                 result = new StepResult(false, result.exitCode(), budget.usedUp() + "; killed the process tree",
                         result.outputTail(), result.outputSize(), true, false);
@@ -78,10 +78,20 @@ final class Attempts {
         }
     }
 
-    private StepContext context(PlannedStep step, Duration timeout, Cancellation cancel, boolean cancellable) {
-        return new StepContext(journal.runId(), workdir, timeout, secrets,
-                line -> journal.output(step.id(), line), () -> cancellable && cancel.requested(),
-                group -> journal.stepProcess(step.id(), group));
+    /** Runs the attempt with its output kept in the store as it comes. */
+    private StepResult executeLive(PlannedStep step, int attempt, Duration timeout, Cancellation cancel,
+                                   boolean cancellable) {
+        try (LiveOutput live = journal.liveOutput(step.id(), attempt)) {
+            return executeGuarded(step, context(step, timeout, cancel, cancellable, live));
+        }
+    }
+
+    private StepContext context(PlannedStep step, Duration timeout, Cancellation cancel, boolean cancellable,
+                                LiveOutput live) {
+        return new StepContext(journal.runId(), workdir, timeout, secrets, line -> {
+            live.line(line);
+            journal.output(step.id(), line);
+        }, () -> cancellable && cancel.requested(), group -> journal.stepProcess(step.id(), group));
     }
 
     /** A step that needs {@code ${previous_version}} when no version ever succeeded here cannot run. */

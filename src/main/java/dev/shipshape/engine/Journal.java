@@ -54,6 +54,11 @@ final class Journal {
         listener.output(stepId, line);
     }
 
+    /** Keeps a running attempt's output in the store as it comes (for {@code logs --follow}). */
+    LiveOutput liveOutput(String stepId, int attempt) {
+        return LiveOutput.start(store, runId, stepId, attempt);
+    }
+
     String runId() {
         return runId;
     }

@@ -17,6 +17,12 @@ public interface RunStore extends AutoCloseable {
     /** Writes the state a change describes and appends its event, atomically. */
     void record(Change change);
 
+    /**
+     * Keeps the output seen so far of a running attempt of a step (its tail, redacted, and the bytes
+     * seen in total), so that another process can follow it. Does nothing once that attempt is over.
+     */
+    void stepOutput(String runId, String stepId, int attempt, String outputTail, long outputSize);
+
     Optional<RunRecord> run(String runId);
 
     /** Runs, newest first, optionally filtered (null = any). */

@@ -1,5 +1,6 @@
 package dev.shipshape.steps;
 
+import dev.shipshape.engine.OutputTail;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepExecutor;
 import dev.shipshape.engine.StepResult;

@@ -61,6 +61,12 @@ final class JdbcRunStore implements RunStore {
         });
     }
 
+    @Override
+    public void stepOutput(String runId, String stepId, int attempt, String outputTail, long outputSize) {
+        database.transaction("keep the output of step " + stepId + " of run " + runId,
+                connection -> StepTable.output(connection, runId, stepId, attempt, outputTail, outputSize));
+    }
+
     private static String describe(Change change) {
         return change.getClass().getSimpleName() + " of run " + change.runId();
     }

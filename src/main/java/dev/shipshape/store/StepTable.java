@@ -22,6 +22,9 @@ final class StepTable {
     private static final String UPDATE = "UPDATE steps SET state = ?, attempts = ?, exit_code = ?, output_tail = ?, "
             + "output_size = ?, duration_millis = ?, message = ?, started_at = COALESCE(?, started_at), "
             + "finished_at = ? WHERE run_id = ? AND step_id = ?";
+    /** Only while that attempt runs: a late write never overwrites the attempt's final output. */
+    private static final String OUTPUT = "UPDATE steps SET output_tail = ?, output_size = ? WHERE run_id = ? "
+            + "AND step_id = ? AND attempts = ? AND state = 'RUNNING'";
     private static final String READ = "SELECT " + COLUMNS + " FROM steps WHERE run_id = ? ORDER BY position";
 
     private StepTable() {
@@ -72,6 +75,19 @@ final class StepTable {
             Columns.setInstant(statement, 9, change.state().finished() ? change.at() : null);
             statement.setString(10, change.runId());
             statement.setString(11, change.stepId());
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** @return whether the attempt was still running */
+    static boolean output(Connection connection, String runId, String stepId, int attempt, String outputTail,
+                          long outputSize) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(OUTPUT)) {
+            statement.setString(1, outputTail);
+            statement.setLong(2, outputSize);
+            statement.setString(3, runId);
+            statement.setString(4, stepId);
+            statement.setInt(5, attempt);
             return statement.executeUpdate() == 1;
         }
     }

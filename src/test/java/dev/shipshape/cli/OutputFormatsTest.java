@@ -11,7 +11,10 @@ import dev.shipshape.runbook.yaml.RunbookLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +74,27 @@ class OutputFormatsTest {
         assertThat(render(new Terminal(true), plan, done)).isEqualTo("  \u001B[32m✓\u001B[0m deploy/1  ship it"
                 + "  \u001B[90m1.2s\u001B[0m\n");
         assertThat(render(new Terminal(false), plan, done)).isEqualTo("  [ok]   deploy/1  ship it  1.2s\n");
+    }
+
+    @Test
+    void aTerminalShowsTheRunningStepWithItsTimeAndLastLineInOneStatusLineClearedWhenItEnds() throws Exception {
+        var plan = new Planner(Map.of()).deploy(new RunbookLoader().parse(folder.resolve("shipshape.yaml"), RUNBOOK),
+                "staging", "v3", null);
+        StringWriter out = new StringWriter();
+        LiveProgress progress = new LiveProgress(new PrintWriter(out, true), new Terminal(true), plan,
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ofSeconds(30), 80);
+
+        progress.changed(new Change.StepChanged("r", Instant.EPOCH, "deploy/1", State.RUNNING, 1, null, null, 0,
+                null, "started"));
+        progress.output("deploy/1", "migrating orders");
+        String running = out.toString();
+        progress.changed(new Change.StepChanged("r", Instant.EPOCH, "deploy/1", State.SUCCEEDED, 1, 0, "", 0, 1200L,
+                "exit code 0"));
+
+        assertThat(running).endsWith("\r\u001B[2K\u001B[90m  running deploy/1 (0s): migrating orders  · ship it"
+                + "\u001B[0m");
+        assertThat(out.toString().substring(running.length())).isEqualTo("\r\u001B[2K  \u001B[32m✓\u001B[0m"
+                + " deploy/1  ship it  \u001B[90m1.2s\u001B[0m\n");
     }
 
     private static String render(Terminal terminal, dev.shipshape.plan.Plan plan, Change change) {

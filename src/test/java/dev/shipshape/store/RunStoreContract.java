@@ -102,6 +102,25 @@ abstract class RunStoreContract implements HistoryContract, LockContract, Cancel
     }
 
     @Test
+    void outputOfARunningAttemptIsKeptUntilThatAttemptEndsAndNeverOverwritesItsResult() {
+        store.create(SampleRuns.deploy("r-1"));
+        store.record(new StepChanged("r-1", T0.plusSeconds(2), "build.compile", State.RUNNING, 1, null, null, 0,
+                null, "started"));
+        store.stepOutput("r-1", "build.compile", 1, "compiling\n", 10);
+        StepRecord running = store.steps("r-1").getFirst();
+        store.record(new StepChanged("r-1", T0.plusSeconds(5), "build.compile", State.SUCCEEDED, 1, 0,
+                "compiling\ndone\n", 15, 3_000L, "exit code 0"));
+        store.stepOutput("r-1", "build.compile", 1, "compiling\n", 10);
+        store.stepOutput("r-1", "build.compile", 2, "late\n", 5);
+
+        assertThat(running.outputTail()).isEqualTo("compiling\n");
+        assertThat(running.outputSize()).isEqualTo(10);
+        assertThat(store.steps("r-1").getFirst().outputTail()).isEqualTo("compiling\ndone\n");
+        assertThat(store.steps("r-1").getFirst().outputSize()).isEqualTo(15);
+        assertThat(store.events("r-1")).extracting(EventRecord::kind).doesNotContain("step.output");
+    }
+
+    @Test
     void runThatIsStillGoingHasNoFinishTime() {
         store.create(SampleRuns.deploy("r-1"));
         store.record(new RunChanged("r-1", T0.plusSeconds(3), RunStatus.ROLLING_BACK, "release failed"));

@@ -13,7 +13,7 @@ import dev.shipshape.http.Exchanges;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.MetricCheck;
-import dev.shipshape.steps.OutputTail;
+import dev.shipshape.engine.OutputTail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.MonitorStep;
-import dev.shipshape.steps.OutputTail;
+import dev.shipshape.engine.OutputTail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

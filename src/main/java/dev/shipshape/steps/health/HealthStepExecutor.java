@@ -8,7 +8,7 @@ import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.HealthStep;
 import dev.shipshape.runbook.RollbackRule;
-import dev.shipshape.steps.OutputTail;
+import dev.shipshape.engine.OutputTail;
 import dev.shipshape.http.Deadline;
 import dev.shipshape.http.Exchange;
 import dev.shipshape.http.Exchanges;

@@ -8,7 +8,7 @@ import dev.shipshape.http.Deadline;
 import dev.shipshape.http.Exchange;
 import dev.shipshape.http.Exchanges;
 import dev.shipshape.runbook.HttpStep;
-import dev.shipshape.steps.OutputTail;
+import dev.shipshape.engine.OutputTail;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;

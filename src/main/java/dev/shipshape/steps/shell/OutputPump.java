@@ -1,6 +1,6 @@
 package dev.shipshape.steps.shell;
 
-import dev.shipshape.steps.OutputTail;
+import dev.shipshape.engine.OutputTail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,7 +7,7 @@ import dev.shipshape.engine.StepResult;
 import dev.shipshape.processes.ProcessGroup;
 import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.RunStep;
-import dev.shipshape.steps.OutputTail;
+import dev.shipshape.engine.OutputTail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import dev.shipshape.runbook.HttpStep;
 import dev.shipshape.runbook.RollbackRule;
 import dev.shipshape.runbook.SmokeStep;
 import dev.shipshape.runbook.StepOptions;
-import dev.shipshape.steps.OutputTail;
+import dev.shipshape.engine.OutputTail;
 import dev.shipshape.steps.http.HttpStepExecutor;
 import java.io.IOException;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.shipshape.steps;
+package dev.shipshape.engine;
 
 import java.nio.charset.StandardCharsets;
 
@@ -11,6 +11,9 @@ public final class OutputTail {
 
     /** The tail kept when nobody says otherwise. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
+
+    /** How a tail whose beginning was dropped starts. */
+    private static final String DROPPED = "… (";
 
     private final byte[] ring;
     private long total;
@@ -53,7 +56,7 @@ public final class OutputTail {
         int from = startOfWholeText(kept);
         long dropped = total - (kept.length - from);
         String rest = new String(kept, from, kept.length - from, StandardCharsets.UTF_8);
-        return "… (" + dropped + " bytes before this were dropped)\n" + rest;
+        return DROPPED + dropped + " bytes before this were dropped)\n" + rest;
     }
 
     private byte[] keptBytes() {
@@ -78,5 +81,32 @@ public final class OutputTail {
             from++;
         }
         return from;
+    }
+
+    /**
+     * What a reader who has read the first {@code read} bytes of a step's output has not seen yet,
+     * given the stored tail ({@link #text()}) and size ({@link #size()}) of that output now.
+     *
+     * @param skipped bytes that were dropped from the tail before the reader saw them
+     */
+    public record Unread(String text, long skipped) {
+    }
+
+    /** @see Unread */
+    public static Unread unread(String storedText, long storedSize, long read) {
+        if (storedText == null || read >= storedSize) {
+            return new Unread("", 0);
+        }
+        byte[] kept = storedText.getBytes(StandardCharsets.UTF_8);
+        int marker = storedText.indexOf('\n');
+        if (kept.length != storedSize && storedText.startsWith(DROPPED) && marker >= 0) {
+            kept = storedText.substring(marker + 1).getBytes(StandardCharsets.UTF_8);
+        }
+        long start = storedSize - kept.length;
+        if (read < start) {
+            return new Unread(new String(kept, StandardCharsets.UTF_8), start - read);
+        }
+        int from = (int) (read - start);
+        return new Unread(new String(kept, from, kept.length - from, StandardCharsets.UTF_8), 0);
     }
 }

@@ -1,4 +1,4 @@
-package dev.shipshape.steps;
+package dev.shipshape.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,5 +50,29 @@ class OutputTailTest {
     @Test
     void refusesANonPositiveLimit() {
         assertThatThrownBy(() -> new OutputTail(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFollowerGetsOnlyWhatItHasNotReadYet() {
+        OutputTail tail = new OutputTail(100);
+        tail.appendLine("first");
+        long read = tail.size();
+        tail.appendLine("second");
+
+        assertThat(OutputTail.unread(tail.text(), tail.size(), read)).isEqualTo(new OutputTail.Unread("second\n", 0));
+        assertThat(OutputTail.unread(tail.text(), tail.size(), tail.size())).isEqualTo(new OutputTail.Unread("", 0));
+        assertThat(OutputTail.unread(null, 0, 0)).isEqualTo(new OutputTail.Unread("", 0));
+    }
+
+    @Test
+    void aFollowerThatFellBehindTheTailIsToldHowMuchWasDropped() {
+        OutputTail tail = new OutputTail(12);
+        tail.appendLine("line1");
+        tail.appendLine("line2");
+        tail.appendLine("line3");
+
+        // 18 bytes in, 12 kept ("ine2\nline3\n"), the partial line dropped: "line3\n" starts at byte 12.
+        assertThat(OutputTail.unread(tail.text(), tail.size(), 6)).isEqualTo(new OutputTail.Unread("line3\n", 6));
+        assertThat(OutputTail.unread(tail.text(), tail.size(), 12)).isEqualTo(new OutputTail.Unread("line3\n", 0));
     }
 }
