@@ -52,6 +52,9 @@ class RestoreAsApplicationRoleTest {
                       user: %s
                       password: ${secret:DB_PASSWORD}
                       migrations: db/migrations
+                      on_migration_failure: restore
+                      backup:
+                        keep: 5
                 stages:
                   - name: database
                     steps:
@@ -129,6 +132,20 @@ class RestoreAsApplicationRoleTest {
         assertThat(r.out()).contains("[FAIL] database/3  all orders are there",
                 "1 object(s) could not be restored: " + EXTENSION_REFUSED, database + " was left as it was");
         assertThat(count("SELECT count(*) FROM orders")).isEqualTo(50);
+        assertThat(databasesLike(database + "_%")).isEmpty();
+    }
+
+    @Test
+    void failedMigrationWhoseRestoreFailsSaysBothAndLeavesTheDatabaseAsItWas() throws Exception {
+        withUntrustedExtension();
+        cli.write("db/migrations/V1__broken.sql", "DELETE FROM orders;\nINSERT INTO orders VALUES (1, 1), (1, 2);\n");
+
+        Cli.Result r = cli.run("db", "migrate", "--env", "staging");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.err()).contains("V1__broken.sql", "; restoring backup backup_",
+                "1 object(s) could not be restored: " + EXTENSION_REFUSED, database + " was left as it was");
+        assertThat(count("SELECT count(*) FROM orders")).isEqualTo(100);
         assertThat(databasesLike(database + "_%")).isEmpty();
     }
 
