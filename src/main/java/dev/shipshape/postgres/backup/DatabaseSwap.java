@@ -27,7 +27,8 @@ final class DatabaseSwap {
 
     private static final int MAX_NAME = 63;
     private static final String IN_USE = "55006";
-    private static final int RENAME_ATTEMPTS = 3;
+    /** PostgreSQL waits 5 s for other sessions to go before refusing a rename; one retry covers a reconnect. */
+    private static final int RENAME_ATTEMPTS = 2;
     private final DatabaseAddress target;
     private final DatabaseAddress maintenance;
     private final String restoring;
