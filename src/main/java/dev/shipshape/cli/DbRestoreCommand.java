@@ -45,7 +45,8 @@ final class DbRestoreCommand implements Callable<Integer> {
             }
             Restore.Restored done = restore.restore(chosen.id(), jobs, reason);
             context.out.println("restored " + done.backup().id() + " into " + work.address() + " in "
-                    + done.took().toMillis() + " ms");
+                    + done.took().toMillis() + " ms" + (done.keptDatabase() == null ? "" : "; the replaced "
+                    + "database was kept as " + done.keptDatabase() + " (it could not be dropped)"));
             return ExitCode.SUCCEEDED;
         }
     }

@@ -87,6 +87,11 @@ public final class DatabaseAddress {
         return database;
     }
 
+    /** The role this address logs in as (null: the driver's default). */
+    public String user() {
+        return user;
+    }
+
     public String host() {
         return host;
     }

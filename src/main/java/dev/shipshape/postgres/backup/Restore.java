@@ -13,16 +13,22 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Restores a backup. The checksum is verified before anything is touched; then the database is
- * dropped (other sessions are terminated), created empty and filled with pg_restore, so that
- * objects created after the backup (by a failed migration, say) are gone too.
+ * Restores a backup. The checksum is verified before anything is touched; then the backup is
+ * restored into a new database, which takes the target's place only once pg_restore succeeded
+ * ({@link DatabaseSwap}), so that objects created after the backup (by a failed migration, say)
+ * are gone and a failed restore leaves the target as it was.
  */
 public final class Restore {
 
-    /** What a restore did. */
-    public record Restored(BackupManifest backup, Duration took) {
+    /**
+     * What a restore did.
+     *
+     * @param keptDatabase the replaced database when it could not be dropped (a person drops it), else null
+     */
+    public record Restored(BackupManifest backup, Duration took, String keptDatabase) {
     }
 
     private final DatabaseWork work;
@@ -54,17 +60,33 @@ public final class Restore {
     public Restored restore(String idOrLatest, Integer jobs, String reason) {
         BackupManifest backup = verified(idOrLatest);
         Instant start = work.clock().instant();
+        DatabaseSwap.Swapped swapped;
         try {
-            Path pgRestore = pgRestoreFor(work.address());
-            recreate(work.address());
-            into(backup, work.address(), jobs, pgRestore);
+            swapped = replace(backup, jobs, pgRestoreFor(work.address()));
         } catch (RuntimeException e) {
             work.records().action(work.action("restore", backup.id(), reason, "failed: " + e.getMessage()));
             throw e;
         }
         Duration took = Duration.between(start, work.clock().instant());
-        work.records().action(work.action("restore", backup.id(), reason, "restored in " + took.toMillis() + " ms"));
-        return new Restored(backup, took);
+        String kept = swapped.keptDatabase() == null ? "" : "; the replaced database " + swapped.keptDatabase()
+                + " could not be dropped (" + swapped.whyKept() + "): drop it when it is no longer needed";
+        if (!kept.isEmpty()) {
+            work.say("warning: " + kept.substring(2));
+        }
+        work.records().action(work.action("restore", backup.id(), reason, "restored in " + took.toMillis() + " ms"
+                + kept));
+        return new Restored(backup, took, swapped.keptDatabase());
+    }
+
+    private DatabaseSwap.Swapped replace(BackupManifest backup, Integer jobs, Path pgRestore) {
+        DatabaseSwap swap = DatabaseSwap.prepare(work.address(), UUID.randomUUID().toString().substring(0, 8));
+        try {
+            into(backup, swap.restoring(), jobs, pgRestore);
+        } catch (ShipshapeException e) {
+            throw swap.discarded(new ShipshapeException(e.code(), e.getMessage() + "; " + work.address().database()
+                    + " was left as it was"));
+        }
+        return swap.swapIn();
     }
 
     /** pg_restore of a verified backup into an existing, empty database. */
@@ -73,25 +95,31 @@ public final class Restore {
     }
 
     /**
-     * The pg_restore that can restore into this server: found (and its version checked) before the
-     * database is dropped, so a missing or too-old client never leaves an empty database behind.
+     * The pg_restore that can restore into this server: found (and its version checked) before
+     * anything is created, so a missing or too-old client changes nothing.
      */
     private Path pgRestoreFor(DatabaseAddress target) {
         return work.tools().find("pg_restore", major(target));
     }
 
+    /**
+     * Without --exit-on-error, so that one failed restore names every object that could not be
+     * restored; the database it filled is thrown away then.
+     */
     private void into(BackupManifest backup, DatabaseAddress target, Integer jobs, Path pgRestore) {
         int parallel = jobs != null ? jobs : work.backupPolicy().jobs();
         work.say("restoring " + backup.id() + " into " + target + (parallel > 1 ? " with " + parallel + " jobs" : "")
                 + " ...");
         ChildProcess.Result result = ChildProcess.run(List.of(pgRestore.toString(), "--no-password",
-                        "--exit-on-error", "--jobs=" + Math.max(1, parallel), "--dbname=" + target.database(),
+                        "--jobs=" + Math.max(1, parallel), "--dbname=" + target.database(),
                         folder.fileOf(backup).toString()), target.childEnvironment(), null, work.timeout(),
                 work.cancelled());
         if (!result.succeeded()) {
+            RestoreErrors errors = RestoreErrors.of(target.redact(result.output()));
             throw new ShipshapeException(Code.FAILED, "pg_restore of " + backup.id() + " into " + target + " failed"
                     + (result.timedOut() ? " (timed out)" : result.cancelled() ? " (cancelled)" : " with exit code "
-                    + result.exitCode()) + ": " + Backups.lastLines(target.redact(result.output())));
+                    + result.exitCode()) + ": " + errors.describe() + (result.timedOut() || result.cancelled() ? ""
+                    : "; " + errors.advice(target.user())));
         }
     }
 
@@ -102,13 +130,6 @@ public final class Restore {
             throw new ShipshapeException(Code.FAILED, "cannot read the server version of " + target + ": "
                     + target.redact(e.getMessage()));
         }
-    }
-
-    /** Drops and re-creates a database, from the server's maintenance database. */
-    static void recreate(DatabaseAddress target) {
-        String name = quoted(target.database());
-        execute(target.withDatabase("postgres"), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)",
-                "CREATE DATABASE " + name);
     }
 
     static void execute(DatabaseAddress at, String... statements) {

@@ -94,7 +94,13 @@ public final class MigrationRun {
         }
         if (work.target().settings().onMigrationFailure() == MigrationFailure.RESTORE) {
             work.say("migration failed; restoring " + backup.id() + " (on_migration_failure: restore)");
-            new Restore(work).restore(backup.id(), null, "migration failed: " + reason);
+            try {
+                new Restore(work).restore(backup.id(), null, "migration failed: " + reason);
+            } catch (ShipshapeException e) {
+                work.records().action(work.action("migration_failed_restore", backup.id(), reason, "restore failed"));
+                return new ShipshapeException(Code.FAILED, reason + "; restoring backup " + backup.id()
+                        + " failed: " + e.getMessage());
+            }
             work.records().action(work.action("migration_failed_restore", backup.id(), reason, "restored"));
             return new ShipshapeException(Code.FAILED, reason + "; restored backup " + backup.id());
         }
