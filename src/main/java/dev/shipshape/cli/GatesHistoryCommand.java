@@ -1,6 +1,7 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.gates.GateDecision;
+import dev.shipshape.gates.Verdict;
 import dev.shipshape.store.Store;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,7 +33,7 @@ final class GatesHistoryCommand implements Callable<Integer> {
     String environment;
     @Option(names = "--service", description = "Service (default: the runbook's)")
     String service;
-    @Option(names = "--refused", description = "Only refusals: decisions that started no run")
+    @Option(names = "--refused", description = "Only refusals: the gate decisions that kept a deployment from starting")
     boolean refusedOnly;
     @Option(names = "--limit", defaultValue = "20", description = "At most this many (default: ${DEFAULT-VALUE})")
     int limit;
@@ -63,14 +64,25 @@ final class GatesHistoryCommand implements Callable<Integer> {
         try (Store opened = context.openStore(store.url)) {
             List<GateDecision> recent = opened.gates().recent(name, environment,
                     refusedOnly ? limit * REFUSALS_READ_FACTOR : limit);
-            return recent.stream().filter(d -> !refusedOnly || d.runId() == null).limit(limit).toList();
+            return recent.stream().filter(d -> !refusedOnly || refused(d)).limit(limit).toList();
         }
+    }
+
+    /** A decision that kept its deployment from starting; a gate that passed in a refused attempt is not one. */
+    private static boolean refused(GateDecision d) {
+        return d.runId() == null && !Verdict.PASS.label().equals(d.verdict());
     }
 
     /** {@code 2026-01-29T18:00:00Z  v1  promotion block  by alice  (refused): v1 has not succeeded ...}. */
     static String line(GateDecision d) {
         return d.at().truncatedTo(ChronoUnit.SECONDS) + "  " + d.version() + "  " + d.gate() + " " + d.verdict()
-                + "  by " + d.decidedBy() + "  " + (d.runId() == null ? "(refused)" : "(run " + d.runId() + ")")
-                + ": " + Masked.of(d.reason());
+                + "  by " + d.decidedBy() + "  " + outcome(d) + ": " + Masked.of(d.reason());
+    }
+
+    private static String outcome(GateDecision d) {
+        if (d.runId() != null) {
+            return "(run " + d.runId() + ")";
+        }
+        return refused(d) ? "(refused)" : "(passed; the attempt was refused by another gate)";
     }
 }

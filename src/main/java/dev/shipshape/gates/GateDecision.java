@@ -17,6 +17,6 @@ public record GateDecision(String runId, String service, String environment, Str
     public static List<GateDecision> of(GateReport report, String runId, String service, String environment,
                                         String version, String by, Instant at) {
         return report.results().stream().map(r -> new GateDecision(runId, service, environment, version, r.gate(),
-                r.verdict().label(), r.reason(), by, at)).toList();
+                r.verdict().label(), r.recordedReason(), by, at)).toList();
     }
 }

@@ -78,7 +78,7 @@ class ChecklistSecretsTest {
                   pass   no pending migrations  sql      the query returned true
                   pass   api healthy            http     status 200
                   FAIL   token works            run      exit code 1: rejected ***
-                block: 1 of 3 items failed (strict): token works: exit code 1: rejected ***
+                block: 1 of 3 items failed (strict): token works
                 """);
         assertThat(result.out() + result.err()).doesNotContain(TOKEN).doesNotContain(DB_PASSWORD);
     }

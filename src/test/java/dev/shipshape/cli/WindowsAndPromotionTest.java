@@ -141,6 +141,22 @@ class WindowsAndPromotionTest {
     }
 
     @Test
+    void gatesHistorySaysAPassingGateOfARefusedAttemptPassedAndOnlyTheBlockRefused() throws Exception {
+        at("2026-01-26T10:00-08:00");
+        cli.run("deploy", "--env", "staging", "--version", "v1");
+        at("2026-01-29T10:00-08:00");
+        cli.run("deploy", "--env", "production", "--version", "v1");
+
+        Cli.Result all = cli.run("gates", "history", "--env", "production");
+        Cli.Result refusals = cli.run("gates", "history", "--env", "production", "--refused");
+
+        assertThat(all.out()).contains("  v1  promotion pass  by alice  (passed; the attempt was refused by another"
+                + " gate): v1 succeeded in staging")
+                .contains("  v1  window block  by alice  (refused): Thu 2026-01-29 10:00 PST");
+        assertThat(refusals.out()).contains("window block").doesNotContain("promotion pass");
+    }
+
+    @Test
     void gatesHistoryWithoutAnEnvironmentIsAUsageError() {
         Cli.Result result = cli.run("gates", "history");
 
