@@ -1,6 +1,6 @@
 package dev.shipshape.gates;
 
-import dev.shipshape.steps.approval.ApprovalLedger;
+import dev.shipshape.approvals.ApprovalLedger;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.shipshape.engine.State;
-import dev.shipshape.steps.approval.ApprovalDecision;
+import dev.shipshape.approvals.ApprovalDecision;
 import dev.shipshape.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;

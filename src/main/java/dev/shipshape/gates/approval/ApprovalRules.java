@@ -2,8 +2,8 @@ package dev.shipshape.gates.approval;
 
 import dev.shipshape.runbook.gates.Approvals;
 import dev.shipshape.runbook.gates.People;
-import dev.shipshape.steps.approval.ApprovalDecision;
-import dev.shipshape.steps.approval.ApprovalRequest;
+import dev.shipshape.approvals.ApprovalDecision;
+import dev.shipshape.approvals.ApprovalRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipshape.runbook.gates.Approvals;
 import dev.shipshape.runbook.gates.People;
-import dev.shipshape.steps.approval.ApprovalRequest;
+import dev.shipshape.approvals.ApprovalRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

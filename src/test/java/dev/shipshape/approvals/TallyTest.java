@@ -1,4 +1,4 @@
-package dev.shipshape.steps.approval;
+package dev.shipshape.approvals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
