@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.runbook.Masked;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.EnvLock;
 import dev.shipshape.engine.OutputTail;

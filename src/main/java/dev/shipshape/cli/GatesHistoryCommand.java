@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.runbook.Masked;
 import dev.shipshape.gates.GateDecision;
 import dev.shipshape.gates.Verdict;
 import dev.shipshape.store.Store;

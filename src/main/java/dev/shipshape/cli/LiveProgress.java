@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.runbook.Masked;
 import dev.shipshape.engine.Change;
 import dev.shipshape.engine.RunListener;
 import dev.shipshape.engine.RunStatus;

@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.runbook.Masked;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.plan.PlannedStep;

@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.runbook.Masked;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.StageRecord;
 import dev.shipshape.engine.State;

@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.runbook.Masked;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.runbook.Masked;
 import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.Durations;

@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.runbook.Masked;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shipshape.analysis.ProbeReport;
 import dev.shipshape.analysis.VerificationLog;

@@ -5,7 +5,6 @@ import dev.shipshape.engine.StepResult;
 import dev.shipshape.runbook.ApprovalStep;
 import dev.shipshape.approvals.ApprovalLedger;
 import dev.shipshape.approvals.ApprovalRequest;
-import dev.shipshape.approvals.ApprovalDecision;
 import dev.shipshape.approvals.Tally;
 import java.time.Clock;
 import java.time.Duration;

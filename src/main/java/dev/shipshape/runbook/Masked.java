@@ -1,14 +1,13 @@
-package dev.shipshape.cli;
+package dev.shipshape.runbook;
 
-import dev.shipshape.runbook.Placeholders;
 
 /** Text shown to people with secret references masked: {@code ${secret:TOKEN}} becomes {@code ***}. */
-final class Masked {
+public final class Masked {
 
     private Masked() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null || !text.contains("${secret:")) {
             return text;
         }
