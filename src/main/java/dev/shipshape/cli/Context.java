@@ -10,8 +10,7 @@ import dev.shipshape.engine.RunStore;
 import dev.shipshape.downtime.DowntimeProbe;
 import dev.shipshape.engine.OutputTail;
 import dev.shipshape.steps.StepExecutors;
-import dev.shipshape.steps.approval.ApprovalStepExecutor;
-import dev.shipshape.steps.postgres.PostgresStepExecutor;
+import dev.shipshape.steps.kit.StepServices;
 import dev.shipshape.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,9 +87,8 @@ final class Context {
     Engine engine(Store opened) {
         EngineSettings defaults = EngineSettings.defaults();
         var http = StepExecutors.defaultHttpClient();
-        StepExecutors executors = new StepExecutors(http, OutputTail.DEFAULT_LIMIT, opened.verification(), clock,
-                new ApprovalStepExecutor(opened.gates(), clock, APPROVAL_POLL),
-                new PostgresStepExecutor(opened.postgres(), env, clock));
+        StepExecutors executors = new StepExecutors(new StepServices(() -> http, OutputTail.DEFAULT_LIMIT,
+                opened.verification(), clock, opened.gates(), APPROVAL_POLL, opened.postgres(), env));
         return new Engine(opened.runs(), executors, new EngineSettings(clock, defaults.holder(), defaults.lease(),
                 defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()));
     }

@@ -4,21 +4,9 @@ import dev.shipshape.runbook.Masked;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.plan.PlannedStep;
-import dev.shipshape.runbook.ApprovalStep;
 import dev.shipshape.runbook.Durations;
-import dev.shipshape.runbook.AnalysisStep;
-import dev.shipshape.runbook.HealthStep;
-import dev.shipshape.runbook.HttpStep;
-import dev.shipshape.runbook.PostgresBackupStep;
-import dev.shipshape.runbook.PostgresDiagnoseStep;
-import dev.shipshape.runbook.PostgresMigrateStep;
-import dev.shipshape.runbook.PostgresQueryStep;
-import dev.shipshape.runbook.PostgresRestoreStep;
-import dev.shipshape.runbook.MonitorStep;
-import dev.shipshape.runbook.SmokeStep;
-import dev.shipshape.runbook.RunStep;
 import dev.shipshape.runbook.Step;
-import dev.shipshape.runbook.UsesDatabase;
+import dev.shipshape.steps.StepKinds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +48,7 @@ final class PlanText {
         if (stage.timeout() != null) {
             notes.add("timeout " + Durations.format(stage.timeout()));
         }
-        notes.addAll(VerificationPlanText.stageNotes(stage));
+        notes.addAll(StageNotes.stageNotes(stage));
         notes.add("on failure: " + stage.onFailure().name().toLowerCase(java.util.Locale.ROOT));
         return "  (" + String.join(", ", notes) + ")";
     }
@@ -69,47 +57,8 @@ final class PlanText {
         Step step = planned.step();
         List<String> lines = new ArrayList<>();
         lines.add(indent + planned.id() + "  " + step.kind() + "  " + Masked.of(step.summary()) + options(step));
-        switch (step) {
-            case ApprovalStep approval -> lines.add(indent + "    waits until approved (shipshape approve RUN_ID)");
-            case RunStep run -> run.env().forEach((k, v) -> lines.add(indent + "    env " + k + "=" + Masked.of(v)));
-            case HealthStep health -> { }
-            case SmokeStep smoke -> lines.addAll(VerificationPlanText.smoke(smoke, indent));
-            case AnalysisStep analysis -> lines.addAll(VerificationPlanText.analysis(analysis, indent));
-            case MonitorStep monitor -> lines.addAll(VerificationPlanText.monitor(monitor, indent));
-            case HttpStep http -> {
-                http.headers().forEach((k, v) -> lines.add(indent + "    header " + k + ": " + Masked.of(v)));
-                if (!http.expect().status().isEmpty() || !http.expect().json().isEmpty()) {
-                    lines.add(indent + "    expect " + expectation(http));
-                }
-            }
-            case PostgresBackupStep backup -> lines.add(database(backup, indent));
-            case PostgresRestoreStep restore -> lines.add(database(restore, indent));
-            case PostgresMigrateStep migrate -> lines.add(database(migrate, indent));
-            case PostgresQueryStep query -> lines.add(database(query, indent));
-            case PostgresDiagnoseStep diagnose -> lines.add(database(diagnose, indent));
-        }
+        StepKinds.of(step).detailsOf(step).forEach(detail -> lines.add(indent + "    " + detail));
         return lines;
-    }
-
-    /** Where a PostgreSQL step connects; the password is never shown, not even as a reference. */
-    private static String database(UsesDatabase step, String indent) {
-        var settings = step.target().settings();
-        return indent + "    database " + Masked.of(settings.url()) + (settings.user() == null ? ""
-                : " as " + Masked.of(settings.user()));
-    }
-
-    private static String expectation(HttpStep http) {
-        List<String> parts = new ArrayList<>();
-        if (!http.expect().status().isEmpty()) {
-            parts.add("status " + http.expect().status().stream().map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining("|")));
-        }
-        http.expect().json().forEach((k, v) -> parts.add("json " + k + " = " + v));
-        http.expect().bodyContains().forEach(t -> parts.add("body contains \"" + t + "\""));
-        if (http.expect().maxLatency() != null) {
-            parts.add("latency <= " + Durations.format(http.expect().maxLatency()));
-        }
-        return String.join(", ", parts);
     }
 
     private static String options(Step step) {

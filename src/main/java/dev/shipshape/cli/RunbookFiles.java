@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.steps.StepKinds;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.runbook.InvalidRunbookException;
 import dev.shipshape.runbook.Problem;
@@ -41,7 +42,7 @@ final class RunbookFiles {
     /** Parses text recorded for a run, at the path it was read from when the run started. */
     static Runbook parse(Context context, Path path, String text) {
         try {
-            return new RunbookLoader().parse(path, text);
+            return new RunbookLoader(StepKinds.all()).parse(path, text);
         } catch (InvalidRunbookException e) {
             String shown = shown(context, path);
             throw new InvalidRunbookException(shown, e.problems().stream()

@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.steps.StepKinds;
 import dev.shipshape.runbook.yaml.RunbookSchema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        context.out.println(RunbookSchema.text());
+        context.out.println(RunbookSchema.text(StepKinds.all()));
         return ExitCode.SUCCEEDED;
     }
 }

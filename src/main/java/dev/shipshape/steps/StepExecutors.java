@@ -1,56 +1,35 @@
 package dev.shipshape.steps;
 
+import dev.shipshape.analysis.VerificationLog;
 import dev.shipshape.engine.OutputTail;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepExecutor;
 import dev.shipshape.engine.StepResult;
 import dev.shipshape.plan.PlannedStep;
-import dev.shipshape.analysis.VerificationLog;
-import dev.shipshape.http.Exchanges;
 import dev.shipshape.postgres.PostgresRecords;
-import dev.shipshape.runbook.AnalysisStep;
-import dev.shipshape.runbook.ApprovalStep;
-import dev.shipshape.runbook.HealthStep;
-import dev.shipshape.runbook.HttpStep;
-import dev.shipshape.runbook.MonitorStep;
-import dev.shipshape.runbook.PostgresBackupStep;
-import dev.shipshape.runbook.PostgresDiagnoseStep;
-import dev.shipshape.runbook.PostgresMigrateStep;
-import dev.shipshape.runbook.PostgresQueryStep;
-import dev.shipshape.runbook.PostgresRestoreStep;
-import dev.shipshape.runbook.SmokeStep;
-import dev.shipshape.steps.analysis.AnalysisStepExecutor;
-import dev.shipshape.steps.analysis.MonitorStepExecutor;
-import dev.shipshape.steps.approval.ApprovalStepExecutor;
-import dev.shipshape.steps.health.HealthStepExecutor;
-import dev.shipshape.steps.smoke.SmokeStepExecutor;
-import dev.shipshape.runbook.RunStep;
-import dev.shipshape.steps.postgres.PostgresStepExecutor;
-import java.time.Clock;
-import dev.shipshape.steps.http.HttpStepExecutor;
-import dev.shipshape.steps.shell.ShellStepExecutor;
+import dev.shipshape.runbook.Step;
+import dev.shipshape.steps.kit.KindExecutor;
+import dev.shipshape.steps.kit.StepKind;
+import dev.shipshape.steps.kit.StepServices;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The engine's one {@link StepExecutor}: hands each step to the executor of its kind. A new kind
- * is a new record in {@code Step}, a new package here, and one more case in {@link #execute}; the
- * switch is exhaustive, so the compiler points at this class when a kind is missing.
+ * The engine's one {@link StepExecutor}: hands each step to the executor of its kind, made from the
+ * services the first time a step of that kind runs.
  */
 public final class StepExecutors implements StepExecutor {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration APPROVAL_POLL = Duration.ofMillis(250);
 
-    private final ShellStepExecutor shell;
-    private final HttpStepExecutor http;
-    private final HealthStepExecutor health;
-    private final SmokeStepExecutor smoke;
-    private final AnalysisStepExecutor analysis;
-    private final MonitorStepExecutor monitor;
-    private final ApprovalStepExecutor approval;
-    private final PostgresStepExecutor postgres;
+    private final StepServices services;
+    private final Map<Class<?>, KindExecutor<?>> executors = new ConcurrentHashMap<>();
 
-    /** Default settings: a client that follows no redirects, and a 64 KiB output tail. */
+    /** Default settings: a client that follows no redirects, and a 64 KiB output tail; no store. */
     public StepExecutors() {
         this(defaultHttpClient(), OutputTail.DEFAULT_LIMIT);
     }
@@ -60,30 +39,12 @@ public final class StepExecutors implements StepExecutor {
      * @param tailLimitBytes how much of a step's output its result keeps
      */
     public StepExecutors(HttpClient httpClient, int tailLimitBytes) {
-        this(httpClient, tailLimitBytes, VerificationLog.NONE, Clock.systemUTC(), null,
-                new PostgresStepExecutor(PostgresRecords.NONE, System.getenv(), Clock.systemUTC()));
+        this(new StepServices(() -> httpClient, tailLimitBytes, VerificationLog.NONE, Clock.systemUTC(), null,
+                APPROVAL_POLL, PostgresRecords.NONE, System.getenv()));
     }
 
-    /**
-     * @param log      where verification steps store samples and results
-     * @param approval waits for {@code approval} steps; null when nothing can record approvals (such
-     *                 a step then fails, saying so)
-     * @param postgres runs {@code postgres.*} steps and records their backups and actions
-     */
-    public StepExecutors(HttpClient httpClient, int tailLimitBytes, VerificationLog log, Clock clock,
-                         ApprovalStepExecutor approval, PostgresStepExecutor postgres) {
-        if (tailLimitBytes <= 0) {
-            throw new IllegalArgumentException("output tail limit must be positive, got " + tailLimitBytes);
-        }
-        Exchanges exchanges = new Exchanges(httpClient);
-        this.shell = new ShellStepExecutor(tailLimitBytes);
-        this.http = new HttpStepExecutor(exchanges, tailLimitBytes);
-        this.health = new HealthStepExecutor(exchanges, log, clock);
-        this.smoke = new SmokeStepExecutor(http, log, clock);
-        this.analysis = new AnalysisStepExecutor(exchanges, log, clock);
-        this.monitor = new MonitorStepExecutor(analysis, log, clock);
-        this.approval = approval;
-        this.postgres = postgres;
+    public StepExecutors(StepServices services) {
+        this.services = services;
     }
 
     /**
@@ -101,20 +62,13 @@ public final class StepExecutors implements StepExecutor {
 
     @Override
     public StepResult execute(PlannedStep planned, StepContext context) {
-        return switch (planned.step()) {
-            case RunStep run -> shell.execute(planned.id(), run, context);
-            case HttpStep request -> http.execute(request, context);
-            case HealthStep check -> health.execute(planned, check, context);
-            case SmokeStep flows -> smoke.execute(planned, flows, context);
-            case AnalysisStep watch -> analysis.execute(planned, watch, context);
-            case MonitorStep tiers -> monitor.execute(planned, tiers, context);
-            case ApprovalStep wait -> approval != null ? approval.execute(planned.id(), wait, context)
-                    : StepResult.failure(null, "approval steps need a store to record approvals in", null, 0);
-            case PostgresBackupStep s -> postgres.execute(s, context);
-            case PostgresRestoreStep s -> postgres.execute(s, context);
-            case PostgresMigrateStep s -> postgres.execute(s, context);
-            case PostgresQueryStep s -> postgres.execute(s, context);
-            case PostgresDiagnoseStep s -> postgres.execute(s, context);
-        };
+        return run(StepKinds.of(planned.step()), planned, context);
+    }
+
+    private <S extends Step> StepResult run(StepKind<S> kind, PlannedStep planned, StepContext context) {
+        @SuppressWarnings("unchecked")
+        KindExecutor<S> executor = (KindExecutor<S>) executors.computeIfAbsent(kind.type(),
+                type -> kind.executor(services));
+        return executor.execute(planned, kind.type().cast(planned.step()), context);
     }
 }

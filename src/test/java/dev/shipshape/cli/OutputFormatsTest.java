@@ -66,7 +66,7 @@ class OutputFormatsTest {
 
     @Test
     void aTerminalGetsSymbolsAndColoursWhileLogsGetPlainMarkers() throws Exception {
-        var plan = new Planner(Map.of()).deploy(new RunbookLoader().parse(folder.resolve("shipshape.yaml"), RUNBOOK),
+        var plan = new Planner(Map.of()).deploy(new RunbookLoader(dev.shipshape.steps.StepKinds.all()).parse(folder.resolve("shipshape.yaml"), RUNBOOK),
                 "staging", "v3", null);
         Change done = new Change.StepChanged("r", Instant.EPOCH, "deploy/1", State.SUCCEEDED, 1, 0, "", 0, 1200L,
                 "exit code 0");
@@ -78,7 +78,7 @@ class OutputFormatsTest {
 
     @Test
     void aTerminalShowsTheRunningStepWithItsTimeAndLastLineInOneStatusLineClearedWhenItEnds() throws Exception {
-        var plan = new Planner(Map.of()).deploy(new RunbookLoader().parse(folder.resolve("shipshape.yaml"), RUNBOOK),
+        var plan = new Planner(Map.of()).deploy(new RunbookLoader(dev.shipshape.steps.StepKinds.all()).parse(folder.resolve("shipshape.yaml"), RUNBOOK),
                 "staging", "v3", null);
         StringWriter out = new StringWriter();
         LiveProgress progress = new LiveProgress(new PrintWriter(out, true), new Terminal(true), plan,

@@ -41,7 +41,7 @@ class PlannerTest {
             """;
 
     private Plan plan(String env, String previous, Map<String, String> processEnv) {
-        var runbook = new RunbookLoader().parse(Path.of("/srv/shop/shipshape.yaml"), RUNBOOK);
+        var runbook = new RunbookLoader(dev.shipshape.steps.StepKinds.all()).parse(Path.of("/srv/shop/shipshape.yaml"), RUNBOOK);
         return new Planner(processEnv).deploy(runbook, env, "v2", previous);
     }
 

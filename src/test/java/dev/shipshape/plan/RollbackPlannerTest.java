@@ -30,7 +30,7 @@ class RollbackPlannerTest {
 
     @Test
     void restoreOfRunIsBoundToTheEnvironmentsDatabaseAndRestoresTheLiveVersionsRunBackup() {
-        var runbook = new RunbookLoader().parse(Path.of("/srv/shop/shipshape.yaml"), RUNBOOK);
+        var runbook = new RunbookLoader(dev.shipshape.steps.StepKinds.all()).parse(Path.of("/srv/shop/shipshape.yaml"), RUNBOOK);
         Plan deploy = new Planner(Map.of()).deploy(runbook, "staging", "2.5.0", "2.4.0");
 
         Plan rollback = new RollbackPlanner(Map.of()).plan(runbook, "staging", "2.5.0", "2.4.0",

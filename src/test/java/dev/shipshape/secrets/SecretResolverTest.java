@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SecretResolverTest {
 
     private Secrets secrets(Map<String, String> env) {
-        var runbook = new RunbookLoader().parse(Path.of("shipshape.yaml"), """
+        var runbook = new RunbookLoader(dev.shipshape.steps.StepKinds.all()).parse(Path.of("shipshape.yaml"), """
                 service: s
                 environments:
                   e: {}

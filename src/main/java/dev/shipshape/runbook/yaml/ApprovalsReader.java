@@ -5,17 +5,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads {@code {count: 2, roles: [lead, sre], expires: 4h}}: an approval step's settings or a window override's. */
-final class ApprovalsReader {
+public final class ApprovalsReader {
 
     private static final List<String> KEYS = List.of("count", "roles", "expires");
 
     private final Values values;
 
-    ApprovalsReader(Values values) {
+    public ApprovalsReader(Values values) {
         this.values = values;
     }
 
-    Optional<Approvals> read(Node node, String path) {
+    public Optional<Approvals> read(Node node, String path) {
         return Fields.of(node, path, values, "a map with count, roles and expires").map(f -> {
             f.allowOnly(KEYS);
             int count = f.integer("count").orElse(1);

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Checks that verification steps share: a duration above zero, a count of at least n, an http(s) URL. */
-final class Checks {
+public final class Checks {
 
     private Checks() {
     }
 
-    static Optional<Duration> positive(Fields f, Values values, String key) {
+    public static Optional<Duration> positive(Fields f, Values values, String key) {
         return f.duration(key).filter(d -> {
             if (d.isZero()) {
                 values.problems().add(f.node(key).orElseThrow(), f.path(key), key + " must be more than 0s");
@@ -21,7 +21,7 @@ final class Checks {
     }
 
     /** The string at {@code key} when it is an http(s) URL (or references decide it), else a problem at its position. */
-    static Optional<String> url(Fields f, Values values, String key) {
+    public static Optional<String> url(Fields f, Values values, String key) {
         return f.required(key).flatMap(n -> values.string(n, f.path(key)).filter(url -> {
             Optional<String> problem = HttpUrl.problem(url);
             problem.ifPresent(p -> values.problems().add(n, f.path(key), p));
@@ -29,7 +29,7 @@ final class Checks {
         }));
     }
 
-    static Optional<Integer> atLeast(Fields f, Values values, String key, int least) {
+    public static Optional<Integer> atLeast(Fields f, Values values, String key, int least) {
         return f.integer(key).filter(n -> {
             if (n < least) {
                 values.problems().add(f.node(key).orElseThrow(), f.path(key), key + " must be " + least

@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads an HTTP step's {@code expect:}: status codes, JSON values, body texts and latency. */
-final class ExpectReader {
+public final class ExpectReader {
 
     private static final List<String> KEYS = List.of("status", "json", "body_contains", "max_latency");
 
     private final Values values;
 
-    ExpectReader(Values values) {
+    public ExpectReader(Values values) {
         this.values = values;
     }
 
-    Optional<HttpExpect> expect(Node node, String path) {
+    public Optional<HttpExpect> expect(Node node, String path) {
         return Fields.of(node, path, values, "a map of expectations").map(f -> {
             f.allowOnly(KEYS);
             List<Integer> status = f.optional("status").map(n -> status(n, f.path("status"))).orElse(List.of());
@@ -51,7 +51,7 @@ final class ExpectReader {
     }
 
     /** A map of JSON paths to expected values ({@code json:}, a health step's {@code healthy:}), flattened into {@code out}. */
-    void json(Node node, String path, Map<String, Object> out) {
+    public void json(Node node, String path, Map<String, Object> out) {
         if (!(node instanceof Node.Mapping mapping)) {
             values.wrongType(node, path, "a map of JSON paths to expected values");
             return;

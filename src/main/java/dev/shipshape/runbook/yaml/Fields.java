@@ -11,40 +11,40 @@ import java.util.Optional;
  * The keys of one YAML mapping at a known path, read with the right types. Unknown and missing
  * keys become problems, with a "did you mean" where a key looks misspelt.
  */
-final class Fields {
+public final class Fields {
 
     private final Node.Mapping mapping;
     private final String path;
     private final Values values;
 
-    Fields(Node.Mapping mapping, String path, Values values) {
+    public Fields(Node.Mapping mapping, String path, Values values) {
         this.mapping = mapping;
         this.path = path;
         this.values = values;
     }
 
     /** The fields of a node that must be a map; empty (with a problem) when it is not. */
-    static Optional<Fields> of(Node node, String path, Values values, String expected) {
+    public static Optional<Fields> of(Node node, String path, Values values, String expected) {
         if (node instanceof Node.Mapping m) {
             return Optional.of(new Fields(m, path, values));
         }
         return values.wrongType(node, path, expected);
     }
 
-    Node.Mapping mapping() {
+    public Node.Mapping mapping() {
         return mapping;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    String path(String key) {
+    public String path(String key) {
         return Problems.child(path, key);
     }
 
     /** Reports every key not in {@code allowed}. */
-    void allowOnly(List<String> allowed) {
+    public void allowOnly(List<String> allowed) {
         for (Node.Entry e : mapping.entries()) {
             if (!allowed.contains(e.key())) {
                 values.problems().add(e, path, "unknown key '" + e.key() + "'", Suggestions.hint(e.key(), allowed));
@@ -52,12 +52,12 @@ final class Fields {
         }
     }
 
-    Optional<Node> node(String key) {
+    public Optional<Node> node(String key) {
         return mapping.entry(key).map(Node.Entry::value);
     }
 
     /** The value of a key that must be present and not null. */
-    Optional<Node> required(String key) {
+    public Optional<Node> required(String key) {
         Optional<Node> node = node(key).filter(n -> !(n instanceof Node.Scalar s && s.isNull()));
         if (node.isEmpty()) {
             values.problems().add(mapping, path, "missing required key '" + key + "'");
@@ -66,32 +66,32 @@ final class Fields {
     }
 
     /** The value of an optional key; an explicit null counts as absent. */
-    Optional<Node> optional(String key) {
+    public Optional<Node> optional(String key) {
         return node(key).filter(n -> !(n instanceof Node.Scalar s && s.isNull()));
     }
 
-    Optional<String> string(String key) {
+    public Optional<String> string(String key) {
         return optional(key).flatMap(n -> values.string(n, path(key)));
     }
 
-    Optional<Integer> integer(String key) {
+    public Optional<Integer> integer(String key) {
         return optional(key).flatMap(n -> values.integer(n, path(key)));
     }
 
-    Optional<Boolean> bool(String key) {
+    public Optional<Boolean> bool(String key) {
         return optional(key).flatMap(n -> values.bool(n, path(key)));
     }
 
-    Optional<Duration> duration(String key) {
+    public Optional<Duration> duration(String key) {
         return optional(key).flatMap(n -> values.duration(n, path(key)));
     }
 
-    Map<String, String> textMap(String key) {
+    public Map<String, String> textMap(String key) {
         return optional(key).map(n -> values.textMap(n, path(key))).orElseGet(Map::of);
     }
 
     /** One of a fixed set of lower-case words, mapped to its enum constant. */
-    <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
+    public <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
         return string(key).flatMap(text -> {
             for (E constant : type.getEnumConstants()) {
                 if (constant.name().toLowerCase(Locale.ROOT).equals(text)) {

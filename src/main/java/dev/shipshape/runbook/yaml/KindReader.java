@@ -9,7 +9,7 @@ import java.util.Optional;
  * Reads the steps of one kind. A new step kind is a record in the runbook package, a reader
  * implementing this, and one entry in {@link StepReader}'s table.
  */
-interface KindReader {
+public interface KindReader {
 
     /** The kind key as written in YAML: {@code run}, {@code http}. */
     String kind();

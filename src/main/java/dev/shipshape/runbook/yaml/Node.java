@@ -8,7 +8,7 @@ import java.util.Optional;
  * A YAML value with the place it was written, so that every problem can point at a line and column.
  * Jackson's own tree drops positions, hence this small tree of our own.
  */
-sealed interface Node permits Node.Mapping, Node.Sequence, Node.Scalar {
+public sealed interface Node permits Node.Mapping, Node.Sequence, Node.Scalar {
 
     int line();
 
@@ -27,7 +27,7 @@ sealed interface Node permits Node.Mapping, Node.Sequence, Node.Scalar {
             entries = List.copyOf(entries);
         }
 
-        Optional<Entry> entry(String key) {
+        public Optional<Entry> entry(String key) {
             return entries.stream().filter(e -> e.key().equals(key)).findFirst();
         }
 
@@ -57,7 +57,7 @@ sealed interface Node permits Node.Mapping, Node.Sequence, Node.Scalar {
      */
     record Scalar(Object value, String text, int line, int column) implements Node {
 
-        boolean isNull() {
+        public boolean isNull() {
             return value == null;
         }
 

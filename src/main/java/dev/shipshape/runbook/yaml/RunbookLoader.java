@@ -8,12 +8,20 @@ import dev.shipshape.ShipshapeException.Code;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads a runbook file and checks it, collecting every problem before giving up.
  * The one way to obtain a {@link Runbook}.
  */
 public final class RunbookLoader {
+
+    private final List<? extends StepSyntax> kinds;
+
+    /** @param kinds how each kind of step is written ({@code StepKinds.all()}) */
+    public RunbookLoader(List<? extends StepSyntax> kinds) {
+        this.kinds = List.copyOf(kinds);
+    }
 
     /**
      * Loads and validates a runbook file.
@@ -38,7 +46,7 @@ public final class RunbookLoader {
     public Runbook parse(Path file, String text) {
         Problems problems = new Problems(file.toString());
         Runbook runbook = new NodeReader(problems).read(text)
-                .flatMap(root -> new RunbookReader(problems).read(root, file))
+                .flatMap(root -> new RunbookReader(problems, kinds).read(root, file))
                 .orElse(null);
         problems.throwIfAny();
         return runbook;

@@ -30,10 +30,10 @@ final class RunbookReader {
     private final StageReader stages;
     private final EnvironmentReader environmentReader;
 
-    RunbookReader(Problems problems) {
+    RunbookReader(Problems problems, List<? extends StepSyntax> kinds) {
         this.values = new Values(problems);
         this.environmentReader = new EnvironmentReader(values);
-        this.steps = new StepReader(values);
+        this.steps = new StepReader(values, kinds);
         this.stages = new StageReader(values, steps);
     }
 

@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON Schema (draft 2020-12) of the runbook format, for editors: point a YAML language server
@@ -16,19 +20,47 @@ import java.nio.charset.StandardCharsets;
 public final class RunbookSchema {
 
     private static final String RESOURCE = "shipshape.schema.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunbookSchema() {
     }
 
-    /** The schema's JSON text, as shipped inside the jar. */
-    public static String text() {
+    /** The schema's JSON text: the shared part shipped inside the jar, with one definition per step kind. */
+    public static String text(List<? extends StepSyntax> kinds) {
+        try {
+            ObjectNode schema = (ObjectNode) JSON.readTree(base());
+            ObjectNode defs = (ObjectNode) schema.get("$defs");
+            ObjectNode step = (ObjectNode) defs.get("step");
+            ArrayNode oneOf = step.putArray("oneOf");
+            for (StepSyntax kind : kinds) {
+                String name = definitionName(kind.key());
+                defs.set(name, JSON.readTree(kind.schema()));
+                oneOf.addObject().put("$ref", "#/$defs/" + name);
+            }
+            step.put("description", "One step: a map with exactly one kind key ("
+                    + String.join(", ", kinds.stream().map(StepSyntax::key).toList()) + ").");
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(schema);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code postgres.backup} is defined as {@code postgresBackupStep}. */
+    private static String definitionName(String key) {
+        String[] parts = key.split("\\.");
+        StringBuilder name = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            name.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+        }
+        return name.append("Step").toString();
+    }
+
+    private static String base() throws IOException {
         try (InputStream in = RunbookSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new ShipshapeException(Code.FAILED, "the runbook schema is missing from this build");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

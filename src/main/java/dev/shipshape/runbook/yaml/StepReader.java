@@ -19,16 +19,13 @@ final class StepReader {
     static final List<String> OPTION_KEYS = List.of("name", "timeout", "retries", "backoff", "idempotent");
 
     private final Values values;
-    /** Every step kind, by its key. Add a kind here. */
+    /** Every step kind, by its key. */
     private final Map<String, KindReader> kinds = new LinkedHashMap<>();
     private final List<String> kindKeys;
 
-    StepReader(Values values) {
+    StepReader(Values values, List<? extends StepSyntax> syntax) {
         this.values = values;
-        Stream.concat(Stream.of(new RunStepReader(values), new HttpStepReader(values), new HealthStepReader(values),
-                        new SmokeStepReader(values), new AnalysisStepReader(values), new MonitorStepReader(values),
-                        new ApprovalStepReader(values)), PostgresStepReaders.all(values))
-                .forEach(reader -> kinds.put(reader.kind(), reader));
+        syntax.stream().map(kind -> kind.reader(values)).forEach(reader -> kinds.put(reader.kind(), reader));
         this.kindKeys = List.copyOf(kinds.keySet());
     }
 

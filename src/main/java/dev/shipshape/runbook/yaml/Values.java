@@ -14,20 +14,20 @@ import java.util.Optional;
  * Converts single YAML values to what the runbook model wants, recording a problem (and returning
  * empty) when a value has the wrong type or shape.
  */
-final class Values {
+public final class Values {
 
     private final Problems problems;
 
-    Values(Problems problems) {
+    public Values(Problems problems) {
         this.problems = problems;
     }
 
-    Problems problems() {
+    public Problems problems() {
         return problems;
     }
 
     /** A string; numbers count too, since YAML reads {@code name: 2024} as one. */
-    Optional<String> string(Node node, String path) {
+    public Optional<String> string(Node node, String path) {
         if (node instanceof Node.Scalar s && (s.value() instanceof String || s.value() instanceof Number)) {
             return Optional.of(s.text());
         }
@@ -35,7 +35,7 @@ final class Values {
     }
 
     /** Any scalar as text: {@code 8080} becomes "8080", {@code true} becomes "true". */
-    Optional<String> text(Node node, String path) {
+    public Optional<String> text(Node node, String path) {
         if (node instanceof Node.Scalar s && !s.isNull()) {
             return Optional.of(s.text());
         }
@@ -46,7 +46,7 @@ final class Values {
         return wrongType(node, path, "a string, number or boolean");
     }
 
-    Optional<Integer> integer(Node node, String path) {
+    public Optional<Integer> integer(Node node, String path) {
         if (node instanceof Node.Scalar s && s.value() instanceof Number n && !(n instanceof Double)) {
             if (n instanceof BigInteger || n.longValue() != n.intValue()) {
                 problems.add(node, path, "the number " + s.text() + " is too large");
@@ -57,14 +57,14 @@ final class Values {
         return wrongType(node, path, "a whole number");
     }
 
-    Optional<Boolean> bool(Node node, String path) {
+    public Optional<Boolean> bool(Node node, String path) {
         if (node instanceof Node.Scalar s && s.value() instanceof Boolean b) {
             return Optional.of(b);
         }
         return wrongType(node, path, "true or false");
     }
 
-    Optional<Duration> duration(Node node, String path) {
+    public Optional<Duration> duration(Node node, String path) {
         return string(node, path).flatMap(text -> {
             Optional<Duration> parsed = Durations.parse(text);
             if (parsed.isEmpty()) {
@@ -75,7 +75,7 @@ final class Values {
     }
 
     /** A map of names to text values, as {@code vars}, {@code env} and {@code headers} are written. */
-    Map<String, String> textMap(Node node, String path) {
+    public Map<String, String> textMap(Node node, String path) {
         Map<String, String> out = new LinkedHashMap<>();
         if (node instanceof Node.Scalar s && s.isNull()) {
             return out;
@@ -91,12 +91,12 @@ final class Values {
     }
 
     /** The items of a list, or the value itself where one item may be written without brackets. */
-    List<Node> oneOrMany(Node node) {
+    public List<Node> oneOrMany(Node node) {
         return node instanceof Node.Sequence seq ? seq.items() : List.of(node);
     }
 
     /** Items of a list, each with its path; records a problem when the value is not a list. */
-    List<Node> list(Node node, String path, String expected) {
+    public List<Node> list(Node node, String path, String expected) {
         if (node instanceof Node.Sequence seq) {
             return seq.items();
         }
@@ -104,7 +104,7 @@ final class Values {
         return List.of();
     }
 
-    List<Integer> integers(Node node, String path) {
+    public List<Integer> integers(Node node, String path) {
         List<Integer> out = new ArrayList<>();
         List<Node> items = oneOrMany(node);
         for (int i = 0; i < items.size(); i++) {
@@ -114,7 +114,7 @@ final class Values {
         return out;
     }
 
-    List<String> strings(Node node, String path) {
+    public List<String> strings(Node node, String path) {
         List<String> out = new ArrayList<>();
         List<Node> items = oneOrMany(node);
         for (int i = 0; i < items.size(); i++) {
@@ -124,7 +124,7 @@ final class Values {
         return out;
     }
 
-    <T> Optional<T> wrongType(Node node, String path, String expected) {
+    public <T> Optional<T> wrongType(Node node, String path, String expected) {
         problems.add(node, path, "expected " + expected + ", got " + node.typeName());
         return Optional.empty();
     }

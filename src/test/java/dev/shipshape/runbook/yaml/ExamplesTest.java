@@ -23,7 +23,7 @@ class ExamplesTest {
         assertThat(examples).as("yaml files under " + EXAMPLES.toAbsolutePath()).isNotEmpty();
         SchemaValidation schema = new SchemaValidation();
         return examples.stream().map(file -> DynamicTest.dynamicTest(EXAMPLES.relativize(file).toString(), () -> {
-            Runbook runbook = new RunbookLoader().load(file);
+            Runbook runbook = new RunbookLoader(dev.shipshape.steps.StepKinds.all()).load(file);
             assertThat(runbook.source()).isEqualTo(file);
             assertThat(schema.errors(Files.readString(file))).as(file.toString()).isEmpty();
         }));

@@ -73,7 +73,7 @@ class FileProblemsTest {
     @Test
     void missingFileSaysHowToPassOne() {
         Path missing = dir.resolve("nope.yaml");
-        assertThatThrownBy(() -> new RunbookLoader().load(missing))
+        assertThatThrownBy(() -> new RunbookLoader(dev.shipshape.steps.StepKinds.all()).load(missing))
                 .isInstanceOfSatisfying(ShipshapeException.class,
                         e -> assertThat(e.code()).isEqualTo(ShipshapeException.Code.NOT_FOUND))
                 .hasMessage("runbook not found: " + missing + "; pass the runbook file, or run where shipshape.yaml is");
@@ -81,7 +81,7 @@ class FileProblemsTest {
 
     @Test
     void folderInsteadOfFileIsNotFound() {
-        assertThatThrownBy(() -> new RunbookLoader().load(dir))
+        assertThatThrownBy(() -> new RunbookLoader(dev.shipshape.steps.StepKinds.all()).load(dir))
                 .isInstanceOfSatisfying(ShipshapeException.class,
                         e -> assertThat(e.code()).isEqualTo(ShipshapeException.Code.NOT_FOUND))
                 .hasMessageContaining("is a folder");
@@ -91,7 +91,7 @@ class FileProblemsTest {
     void problemsCarryTheFileAsGivenAndTheExceptionCountsThem() throws Exception {
         Path file = dir.resolve("shipshape.yaml");
         Files.writeString(file, "service: shop-api\n");
-        assertThatThrownBy(() -> new RunbookLoader().load(file))
+        assertThatThrownBy(() -> new RunbookLoader(dev.shipshape.steps.StepKinds.all()).load(file))
                 .isInstanceOfSatisfying(InvalidRunbookException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo(file + ": 2 problems");
                     assertThat(e.problems()).extracting(Problem::file).containsOnly(file.toString());

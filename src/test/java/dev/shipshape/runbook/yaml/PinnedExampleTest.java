@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PinnedExampleTest {
 
     private final Path file = Path.of(System.getProperty("basedir", "."), "examples", "shop-api.yaml");
-    private final Runbook runbook = new RunbookLoader().load(file);
+    private final Runbook runbook = new RunbookLoader(dev.shipshape.steps.StepKinds.all()).load(file);
 
     @Test
     void readsServiceSourceAndDefaults() {

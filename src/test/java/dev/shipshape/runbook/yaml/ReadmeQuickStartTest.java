@@ -23,7 +23,7 @@ class ReadmeQuickStartTest {
         Path file = folder.resolve("shipshape.yaml");
         Files.writeString(file, readme.substring(start, readme.indexOf("```", start)));
 
-        Runbook runbook = new RunbookLoader().load(file);
+        Runbook runbook = new RunbookLoader(dev.shipshape.steps.StepKinds.all()).load(file);
 
         Stage deploy = runbook.stages().stream().filter(s -> s.name().equals("deploy")).findFirst().orElseThrow();
         RunStep forward = (RunStep) deploy.steps().getFirst();

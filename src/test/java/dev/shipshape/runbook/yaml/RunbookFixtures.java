@@ -17,7 +17,7 @@ final class RunbookFixtures {
     }
 
     static Runbook load(String yaml) {
-        return new RunbookLoader().parse(Path.of(FILE), yaml);
+        return new RunbookLoader(dev.shipshape.steps.StepKinds.all()).parse(Path.of(FILE), yaml);
     }
 
     /** The rendered problem lines for a runbook that must not load. */

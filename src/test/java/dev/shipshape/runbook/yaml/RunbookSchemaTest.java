@@ -1,6 +1,7 @@
 package dev.shipshape.runbook.yaml;
 
 
+import dev.shipshape.steps.StepKinds;
 import static dev.shipshape.runbook.yaml.RunbookFixtures.withStages;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +14,7 @@ class RunbookSchemaTest {
 
     @Test
     void schemaIsDraft2020JsonWithHelpTexts() throws Exception {
-        var schema = new ObjectMapper().readTree(RunbookSchema.text());
+        var schema = new ObjectMapper().readTree(RunbookSchema.text(StepKinds.all()));
         assertThat(schema.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         assertThat(schema.get("properties").get("stages").get("description").asText()).isNotBlank();
     }

@@ -1,6 +1,7 @@
 package dev.shipshape.runbook.yaml;
 
 
+import dev.shipshape.steps.StepKinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -17,7 +18,7 @@ final class SchemaValidation {
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-            .getSchema(RunbookSchema.text());
+            .getSchema(RunbookSchema.text(StepKinds.all()));
 
     /** The schema's complaints about the YAML text; empty when it is accepted. */
     List<String> errors(String yamlText) {

@@ -1,4 +1,6 @@
-package dev.shipshape.runbook.yaml;
+package dev.shipshape.steps.analysis;
+
+import dev.shipshape.runbook.yaml.*;
 
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.HttpMetrics;

@@ -1,4 +1,6 @@
-package dev.shipshape.runbook.yaml;
+package dev.shipshape.steps.http;
+
+import dev.shipshape.runbook.yaml.*;
 
 import dev.shipshape.runbook.HttpExpect;
 import dev.shipshape.runbook.HttpStep;
@@ -18,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads an {@code http:} step: request method, URL, headers, body and what the response must look like. */
-final class HttpStepReader implements KindReader {
+public final class HttpStepReader implements KindReader {
 
     private static final List<String> KEYS = List.of("method", "headers", "body", "expect");
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
@@ -28,7 +30,7 @@ final class HttpStepReader implements KindReader {
     private final ExpectReader expectReader;
     private final ObjectMapper json = new ObjectMapper();
 
-    HttpStepReader(Values values) {
+    public HttpStepReader(Values values) {
         this.values = values;
         this.expectReader = new ExpectReader(values);
     }

@@ -1,4 +1,7 @@
-package dev.shipshape.runbook.yaml;
+package dev.shipshape.steps.smoke;
+
+import dev.shipshape.runbook.yaml.*;
+import dev.shipshape.steps.http.HttpStepReader;
 
 import dev.shipshape.runbook.HttpStep;
 import dev.shipshape.runbook.SmokeStep;

@@ -1,4 +1,6 @@
-package dev.shipshape.runbook.yaml;
+package dev.shipshape.steps.health;
+
+import dev.shipshape.runbook.yaml.*;
 
 import dev.shipshape.runbook.HealthStep;
 import dev.shipshape.runbook.Step;

@@ -1,4 +1,6 @@
-package dev.shipshape.runbook.yaml;
+package dev.shipshape.steps.postgres;
+
+import dev.shipshape.runbook.yaml.*;
 
 import dev.shipshape.runbook.PostgresBackupStep;
 import dev.shipshape.runbook.PostgresDiagnoseStep;
@@ -12,30 +14,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.stream.Stream;
+import dev.shipshape.steps.kit.StepKind;
 
 /**
- * Readers of the {@code postgres.*} step kinds. Their database is the environment's, bound when
- * planning, so the steps carry only what differs per step.
+ * The {@code postgres.*} step kinds and how each is read. Their database is the environment's, bound
+ * when planning, so the steps carry only what differs per step.
  */
-final class PostgresStepReaders {
+public final class PostgresStepKinds {
 
-    private PostgresStepReaders() {
+    private PostgresStepKinds() {
     }
 
-    static Stream<KindReader> all(Values values) {
-        return Stream.of(
-                reader("postgres.backup", List.of(), (f, o) -> Optional.of(
+    public static List<StepKind<?>> all() {
+        return List.of(
+                kind("postgres.backup", PostgresBackupStep.class, List.of(), (values, f, o) -> Optional.of(
                         new PostgresBackupStep(f.string("postgres.backup").orElse(null), null, o))),
-                reader("postgres.restore", List.of("jobs"), (f, o) -> Optional.of(new PostgresRestoreStep(
-                        f.string("postgres.restore").orElse(null), f.integer("jobs").orElse(null), null, o))),
-                reader("postgres.migrate", List.of("expect_tables"), (f, o) -> Optional.of(new PostgresMigrateStep(
-                        f.string("postgres.migrate").orElse(null), tables(values, f), null, o))),
-                reader("postgres.query", List.of("expect"), (f, o) -> query(values, f, o)),
-                reader("postgres.diagnose", List.of("long_running", "fail_on_blocked_for"),
-                        (f, o) -> Optional.of(new PostgresDiagnoseStep(f.duration("long_running").orElse(null),
+                kind("postgres.restore", PostgresRestoreStep.class, List.of("jobs"), (values, f, o) -> Optional.of(
+                        new PostgresRestoreStep(f.string("postgres.restore").orElse(null),
+                                f.integer("jobs").orElse(null), null, o))),
+                kind("postgres.migrate", PostgresMigrateStep.class, List.of("expect_tables"), (values, f, o) ->
+                        Optional.of(new PostgresMigrateStep(f.string("postgres.migrate").orElse(null),
+                                tables(values, f), null, o))),
+                kind("postgres.query", PostgresQueryStep.class, List.of("expect"), PostgresStepKinds::query),
+                kind("postgres.diagnose", PostgresDiagnoseStep.class, List.of("long_running", "fail_on_blocked_for"),
+                        (values, f, o) -> Optional.of(new PostgresDiagnoseStep(f.duration("long_running").orElse(null),
                                 f.duration("fail_on_blocked_for").orElse(null), null, o))));
+    }
+
+    /** Reads one kind's own keys into its record. */
+    @FunctionalInterface
+    private interface Read {
+        Optional<? extends Step> read(Values values, Fields fields, StepOptions options);
     }
 
     private static Optional<Step> query(Values values, Fields f, StepOptions options) {
@@ -59,8 +68,11 @@ final class PostgresStepReaders {
         return tables;
     }
 
-    private static KindReader reader(String kind, List<String> keys, BiFunction<Fields, StepOptions,
-            Optional<? extends Step>> read) {
+    private static <S extends Step> StepKind<S> kind(String kind, Class<S> type, List<String> keys, Read read) {
+        return new PostgresStepKind<>(kind, type, values -> reader(values, kind, keys, read));
+    }
+
+    private static KindReader reader(Values values, String kind, List<String> keys, Read read) {
         return new KindReader() {
             @Override
             public String kind() {
@@ -74,7 +86,7 @@ final class PostgresStepReaders {
 
             @Override
             public Optional<Step> read(Fields fields, StepOptions options) {
-                return read.apply(fields, options).map(Step.class::cast);
+                return read.read(values, fields, options).map(Step.class::cast);
             }
         };
     }

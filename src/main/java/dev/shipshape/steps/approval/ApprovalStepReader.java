@@ -1,4 +1,6 @@
-package dev.shipshape.runbook.yaml;
+package dev.shipshape.steps.approval;
+
+import dev.shipshape.runbook.yaml.*;
 
 import dev.shipshape.runbook.ApprovalStep;
 import dev.shipshape.runbook.Step;

@@ -1,4 +1,6 @@
-package dev.shipshape.runbook.yaml;
+package dev.shipshape.steps.shell;
+
+import dev.shipshape.runbook.yaml.*;
 
 import dev.shipshape.runbook.RunStep;
 import dev.shipshape.runbook.Step;

@@ -1,0 +1,57 @@
+package dev.shipshape.steps.postgres;
+
+import dev.shipshape.runbook.Masked;
+import dev.shipshape.runbook.Step;
+import dev.shipshape.runbook.UsesDatabase;
+import dev.shipshape.runbook.yaml.KindReader;
+import dev.shipshape.runbook.yaml.Values;
+import dev.shipshape.steps.kit.KindExecutor;
+import dev.shipshape.steps.kit.StepKind;
+import dev.shipshape.steps.kit.StepServices;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One of the {@code postgres.*} kinds. They share an executor and their database, the environment's,
+ * bound when planning; the plan names where each connects, never with its password.
+ */
+public final class PostgresStepKind<S extends Step> implements StepKind<S> {
+
+    private final String key;
+    private final Class<S> type;
+    private final Function<Values, KindReader> reader;
+
+    PostgresStepKind(String key, Class<S> type, Function<Values, KindReader> reader) {
+        this.key = key;
+        this.type = type;
+        this.reader = reader;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public Class<S> type() {
+        return type;
+    }
+
+    @Override
+    public KindReader reader(Values values) {
+        return reader.apply(values);
+    }
+
+    @Override
+    public List<String> details(S step) {
+        var settings = ((UsesDatabase) step).target().settings();
+        return List.of("database " + Masked.of(settings.url()) + (settings.user() == null ? ""
+                : " as " + Masked.of(settings.user())));
+    }
+
+    @Override
+    public KindExecutor<S> executor(StepServices services) {
+        PostgresStepExecutor postgres = new PostgresStepExecutor(services.postgres(), services.env(), services.clock());
+        return (planned, step, context) -> postgres.execute(step, context);
+    }
+}
