@@ -195,7 +195,19 @@ class InitCommandTest {
     }
 
     @Test
+    void aLoneEnvironmentThatIsNotProductionNeedsNoSignOff() throws Exception {
+        Cli.Result init = cli.run("init", "--service", "shop-api", "--environments", "staging");
+
+        assertThat(init.exitCode()).as(init.err()).isEqualTo(0);
+        assertThat(init.out()).contains("\nwrote shipshape.yaml: service shop-api, environments staging\n");
+        assertThat(Files.readString(folder.resolve("shipshape.yaml"))).doesNotContain("checklist:", "people:");
+        assertThat(cli.run("validate").out()).isEqualTo("shipshape.yaml is valid: service shop-api, 1 environment,"
+                + " 2 stages, 3 steps\n");
+    }
+
+    @Test
     void namesYamlWouldReadAsOtherThanTextStillValidate() {
+        cli.env.put("SHIPSHAPE_USER", "Jane Doe: ops");
         Cli.Result init = cli.run("init", "--service", "true", "--environments", "yes,1.0,null");
 
         Cli.Result validate = cli.run("validate");
