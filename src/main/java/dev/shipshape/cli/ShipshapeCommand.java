@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {ValidateCommand.class, PlanCommand.class, DeployCommand.class, ResumeCommand.class,
                 CancelCommand.class, RunsCommand.class, ShowCommand.class, LogsCommand.class, UnlockCommand.class,
                 RollbackCommand.class, StatusCommand.class, ChecklistCommand.class, ApproveCommand.class, RejectCommand.class,
-                DbCommand.class, GatesCommand.class, SchemaCommand.class, DemoCommand.class, SampleServiceCommand.class,
-                CommandLine.HelpCommand.class})
+                DbCommand.class, GatesCommand.class, SchemaCommand.class, InitCommand.class, CompletionCommand.class,
+                DemoCommand.class, SampleServiceCommand.class, CommandLine.HelpCommand.class})
 final class ShipshapeCommand implements Runnable {
 
     @CommandLine.Spec

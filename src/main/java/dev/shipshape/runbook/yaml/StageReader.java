@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /** Reads the {@code stages:} list: each stage's name, needs, timeout, failure policy and steps. */
 final class StageReader {
 
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    static final Pattern NAME = dev.shipshape.runbook.Names.PATTERN;
     private static final List<String> KEYS = List.of("name", "needs", "timeout", "on_failure", "steps", "rollback", "tier",
             "probe");
 
@@ -82,7 +82,7 @@ final class StageReader {
     /** A name that is safe in paths, logs and command lines: letters, digits, '-', '_' and '.'. */
     Optional<String> name(Node node, String path, String what) {
         return values.string(node, path).filter(name -> {
-            if (NAME.matcher(name).matches() && !name.matches("\\.+")) {
+            if (dev.shipshape.runbook.Names.isValid(name)) {
                 return true;
             }
             values.problems().add(node, path, "'" + name + "' is not a valid " + what
