@@ -55,8 +55,8 @@ final class Attempts {
                     ? StepResult.failure(null, budget.usedUp(), null, 0)
                     : executeLive(step, attempt, timeout, cancel, cancellable);
             if (result.timedOut() && timeout.compareTo(own) < 0) {
-                result = new StepResult(false, result.exitCode(), budget.usedUp() + "; killed the process tree",
-                        result.outputTail(), result.outputSize(), true, false);
+                result = StepResult.timedOut(budget.usedUp() + "; killed the process tree",
+                        result.outputTail(), result.outputSize());
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;

@@ -1,38 +1,55 @@
 package dev.shipshape.engine;
 
 /**
- * The outcome of one attempt of a step.
+ * The outcome of one attempt of a step, with what it printed.
  *
- * @param succeeded  whether the step did what was expected
  * @param exitCode   process exit code, or null for kinds without one
- * @param message    why, in one line: {@code exit code 3 (expected 0)}, {@code status 503 (expected 200)},
- *                   {@code timed out after 5m}; never contains secret values
  * @param outputTail the last part of the output, redacted
  * @param outputSize bytes of output in total, before truncation
- * @param timedOut   the attempt was stopped by its timeout
- * @param cancelled  the attempt was stopped because the run was cancelled
- * @param paused     the step could not decide and asks a person: the run halts (no retry, no rollback)
- *                   until {@code resume} says what to do
  */
-public record StepResult(boolean succeeded, Integer exitCode, String message, String outputTail, long outputSize,
-                         boolean timedOut, boolean cancelled, boolean paused) {
+public record StepResult(StepOutcome outcome, Integer exitCode, String outputTail, long outputSize) {
 
-    public StepResult(boolean succeeded, Integer exitCode, String message, String outputTail, long outputSize,
-                      boolean timedOut, boolean cancelled) {
-        this(succeeded, exitCode, message, outputTail, outputSize, timedOut, cancelled, false);
+    public static StepResult success(Integer exitCode, String message, String outputTail, long outputSize) {
+        return new StepResult(new StepOutcome.Succeeded(message), exitCode, outputTail, outputSize);
+    }
+
+    public static StepResult failure(Integer exitCode, String reason, String outputTail, long outputSize) {
+        return new StepResult(new StepOutcome.Failed(reason), exitCode, outputTail, outputSize);
+    }
+
+    /** Stopped by its timeout or its stage's budget; a killed process has no exit code to keep. */
+    public static StepResult timedOut(String reason, String outputTail, long outputSize) {
+        return new StepResult(new StepOutcome.TimedOut(reason), null, outputTail, outputSize);
+    }
+
+    public static StepResult cancelled(String reason, String outputTail, long outputSize) {
+        return new StepResult(new StepOutcome.Cancelled(reason), null, outputTail, outputSize);
     }
 
     /** Not a success, not a failure: a person decides (e.g. an inconclusive analysis set to pause). */
-    public static StepResult pause(String message, String outputTail) {
-        return new StepResult(false, null, message, outputTail, outputTail == null ? 0 : outputTail.length(), false,
-                false, true);
+    public static StepResult pause(String question, String outputTail) {
+        return new StepResult(new StepOutcome.Paused(question), null, outputTail,
+                outputTail == null ? 0 : outputTail.length());
     }
 
-    public static StepResult success(Integer exitCode, String message, String outputTail, long outputSize) {
-        return new StepResult(true, exitCode, message, outputTail, outputSize, false, false);
+    /** Why, in one line; never contains secret values. */
+    public String message() {
+        return outcome.text();
     }
 
-    public static StepResult failure(Integer exitCode, String message, String outputTail, long outputSize) {
-        return new StepResult(false, exitCode, message, outputTail, outputSize, false, false);
+    public boolean succeeded() {
+        return outcome instanceof StepOutcome.Succeeded;
+    }
+
+    public boolean timedOut() {
+        return outcome instanceof StepOutcome.TimedOut;
+    }
+
+    public boolean cancelled() {
+        return outcome instanceof StepOutcome.Cancelled;
+    }
+
+    public boolean paused() {
+        return outcome instanceof StepOutcome.Paused;
     }
 }

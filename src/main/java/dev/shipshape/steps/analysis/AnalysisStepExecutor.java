@@ -136,10 +136,10 @@ public final class AnalysisStepExecutor {
 
     static StepResult stopped(StepContext context, OutputTail tail) {
         if (context.isCancelled()) {
-            return new StepResult(false, null, "cancelled", tail.text(), tail.size(), false, true);
+            return StepResult.cancelled("cancelled", tail.text(), tail.size());
         }
-        return new StepResult(false, null, "timed out after " + (context.timeout() == null ? "its limit"
+        return StepResult.timedOut("timed out after " + (context.timeout() == null ? "its limit"
                 : dev.shipshape.runbook.Durations.format(context.timeout()))
-                + " before the analysis finished", tail.text(), tail.size(), true, false);
+                + " before the analysis finished", tail.text(), tail.size());
     }
 }

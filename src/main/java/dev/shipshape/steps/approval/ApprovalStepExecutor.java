@@ -50,15 +50,15 @@ public final class ApprovalStepExecutor {
                 last = tally.reason();
             }
             if (context.isCancelled()) {
-                return new StepResult(false, null, "cancelled while waiting for approval (" + tally.reason() + ")",
-                        null, 0, false, true);
+                return StepResult.cancelled("cancelled while waiting for approval (" + tally.reason() + ")",
+                        null, 0);
             }
             if (System.nanoTime() - deadline >= 0) {
-                return new StepResult(false, null, "timed out waiting for approval (" + tally.reason() + ")",
-                        null, 0, true, false);
+                return StepResult.timedOut("timed out waiting for approval (" + tally.reason() + ")",
+                        null, 0);
             }
             if (!sleep()) {
-                return new StepResult(false, null, "interrupted while waiting for approval", null, 0, false, true);
+                return StepResult.cancelled("interrupted while waiting for approval", null, 0);
             }
         }
     }

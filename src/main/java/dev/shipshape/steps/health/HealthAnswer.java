@@ -16,7 +16,11 @@ import java.util.Optional;
  * among the checks is no check); or, when the step says what healthy means, exactly its values.
  * Says which checks fail.
  */
-record HealthAnswer(boolean healthy, String describe) {
+record HealthAnswer(boolean healthy, String describe, boolean timedOut) {
+
+    HealthAnswer(boolean healthy, String describe) {
+        this(healthy, describe, false);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Expectations EXPECTATIONS = new Expectations(JSON);
@@ -27,6 +31,11 @@ record HealthAnswer(boolean healthy, String describe) {
 
     static HealthAnswer unreachable(String why) {
         return new HealthAnswer(false, why);
+    }
+
+    /** No complete answer before the poll's limit. */
+    static HealthAnswer noAnswerWithin(String why) {
+        return new HealthAnswer(false, why, true);
     }
 
     /** Judged by the seeds' shapes. */

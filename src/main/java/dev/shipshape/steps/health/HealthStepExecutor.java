@@ -45,8 +45,8 @@ public final class HealthStepExecutor {
         while (!context.isCancelled()) {
             long started = System.nanoTime();
             HealthAnswer answer = poll(context, step, deadline.atMost(pollLimit(step)));
-            if (context.isCancelled()) {
-                break;
+            if (context.isCancelled() || polls > 0 && deadline.passed() && answer.timedOut()) {
+                break; // a poll cut short by the step's own limit says nothing new: the last answer stands
             }
             polls++;
             last = context.secrets().redact(answer.describe());
@@ -63,7 +63,7 @@ public final class HealthStepExecutor {
             }
         }
         if (context.isCancelled()) {
-            return new StepResult(false, null, "cancelled", tail.text(), tail.size(), false, true);
+            return StepResult.cancelled("cancelled", tail.text(), tail.size());
         }
         return done(planned, context, "failed", "not healthy within " + Durations.format(within) + " (" + polls
                 + " polls); last: " + last, tail, step);
@@ -84,8 +84,9 @@ public final class HealthStepExecutor {
         }
         return switch (exchanges.send(request, deadline, context::isCancelled)) {
             case Exchange.Answered answer -> HealthAnswer.of(answer.status(), answer.text(), step.healthy());
-            case Exchange.Failed failed -> HealthAnswer.unreachable(failed.timedOut()
-                    ? "no complete answer within " + Durations.format(deadline.budget()) : failed.reason());
+            case Exchange.Failed failed -> failed.timedOut()
+                    ? HealthAnswer.noAnswerWithin("no complete answer within " + Durations.format(deadline.budget()))
+                    : HealthAnswer.unreachable(failed.reason());
             case Exchange.Cancelled cancelled -> HealthAnswer.unreachable("cancelled");
         };
     }

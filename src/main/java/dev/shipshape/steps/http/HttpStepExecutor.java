@@ -49,9 +49,10 @@ public final class HttpStepExecutor {
         }
         return switch (exchanges.send(request, deadline, context::isCancelled)) {
             case Exchange.Answered answer -> judge(step, context, answer);
-            case Exchange.Failed failed -> new StepResult(false, null, secrets.redact(failed.reason()), "", 0,
-                    failed.timedOut(), false);
-            case Exchange.Cancelled cancelled -> new StepResult(false, null, "cancelled", "", 0, false, true);
+            case Exchange.Failed failed -> failed.timedOut()
+                    ? StepResult.timedOut(secrets.redact(failed.reason()), "", 0)
+                    : StepResult.failure(null, secrets.redact(failed.reason()), "", 0);
+            case Exchange.Cancelled cancelled -> StepResult.cancelled("cancelled", "", 0);
         };
     }
 

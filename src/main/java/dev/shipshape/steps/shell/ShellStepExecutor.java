@@ -102,11 +102,9 @@ public final class ShellStepExecutor {
                                      OutputTail tail) {
         return switch (ending) {
             case EXITED -> exitResult(process.exitValue(), step, tail);
-            case TIMED_OUT -> new StepResult(false, null,
-                    "timed out after " + Durations.format(context.timeout()) + "; killed the process tree",
-                    tail.text(), tail.size(), true, false);
-            case CANCELLED, INTERRUPTED -> new StepResult(false, null, "cancelled", tail.text(), tail.size(),
-                    false, true);
+            case TIMED_OUT -> StepResult.timedOut("timed out after " + Durations.format(context.timeout())
+                    + "; killed the process tree", tail.text(), tail.size());
+            case CANCELLED, INTERRUPTED -> StepResult.cancelled("cancelled", tail.text(), tail.size());
         };
     }
 

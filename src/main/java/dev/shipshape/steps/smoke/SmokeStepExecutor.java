@@ -47,7 +47,7 @@ public final class SmokeStepExecutor {
             long started = System.nanoTime();
             String failure = flow(flow, context, stepDeadline);
             if (context.isCancelled()) {
-                return new StepResult(false, null, "cancelled", report.text(), report.size(), false, true);
+                return StepResult.cancelled("cancelled", report.text(), report.size());
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             String line = "flow " + flow.name() + ": " + (failure == null ? "passed" : "failed at " + failure)
