@@ -1,5 +1,6 @@
 package dev.shipshape.runbook.yaml;
 
+import dev.shipshape.Suggestions;
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.HttpMetrics;
 import dev.shipshape.runbook.MetricCheck;

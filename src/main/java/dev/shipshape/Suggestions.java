@@ -1,11 +1,10 @@
-package dev.shipshape.runbook.yaml;
-
+package dev.shipshape;
 
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean ...?" for misspelt keys, step kinds and stage names. */
-final class Suggestions {
+/** "Did you mean ...?" for misspelt words: runbook keys, step kinds, stage names, commands and options. */
+public final class Suggestions {
 
     private static final int MAX_DISTANCE = 2;
 
@@ -13,7 +12,7 @@ final class Suggestions {
     }
 
     /** The closest candidate within two edits, or one the word is a prefix of (or that is a prefix of it). */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -30,7 +29,7 @@ final class Suggestions {
     }
 
     /** The hint for an unknown word: "did you mean 'x'?" or the list of what is allowed. */
-    static String hint(String word, Collection<String> candidates) {
+    public static String hint(String word, Collection<String> candidates) {
         return closest(word, candidates)
                 .map(c -> "did you mean '" + c + "'?")
                 .orElse("expected one of: " + String.join(", ", candidates));
@@ -43,7 +42,7 @@ final class Suggestions {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
