@@ -19,13 +19,18 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 record Mistyped(String kind, String word, String suggestion, List<String> known) {
 
-    /** The first unmatched argument of a usage error, when it names no command or option there is. */
+    /**
+     * The first unmatched argument of a usage error, when it names no command or option there is. picocli
+     * reports a missing required option before an unknown one, so {@code --evn} is looked for in both.
+     */
     static Optional<Mistyped> of(CommandLine.ParameterException e) {
-        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+        CommandLine command = e.getCommandLine();
+        List<String> unmatched = e instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched()
+                : command.getUnmatchedArguments();
+        if (unmatched.isEmpty()) {
             return Optional.empty();
         }
-        String argument = unmatched.getUnmatched().get(0);
-        CommandLine command = e.getCommandLine();
+        String argument = unmatched.get(0);
         if (argument.startsWith("-") && argument.length() > 1) {
             return Optional.of(option(argument.split("=", 2)[0], command.getCommandSpec().options()));
         }
@@ -36,10 +41,14 @@ record Mistyped(String kind, String word, String suggestion, List<String> known)
         return Optional.of(new Mistyped("command", argument, Suggestions.closest(argument, names).orElse(null), names));
     }
 
-    /** Compared without their dashes, so that {@code -x} is not taken for {@code -o}. */
+    /**
+     * Compared without their dashes, a long option with long ones and a short with short ones, so that
+     * neither {@code -x} nor {@code --override} is taken for {@code -o}.
+     */
     private static Mistyped option(String word, List<OptionSpec> options) {
         Map<String, String> byBareName = new LinkedHashMap<>();
-        options.stream().flatMap(o -> java.util.Arrays.stream(o.names())).forEach(name -> byBareName.putIfAbsent(bare(name), name));
+        options.stream().flatMap(o -> java.util.Arrays.stream(o.names()))
+                .filter(name -> name.startsWith("--") == word.startsWith("--")).forEach(name -> byBareName.putIfAbsent(bare(name), name));
         String suggestion = Suggestions.closest(bare(word), byBareName.keySet()).map(byBareName::get).orElse(null);
         return new Mistyped("option", word, suggestion, List.copyOf(byBareName.values()));
     }
