@@ -54,6 +54,11 @@ final class Failures {
             return print(json, "invalid_runbook", invalid.getMessage(), Map.of("problems", invalid.problems()),
                     ExitCode.USAGE);
         }
+        if (e instanceof RefusedByGates refused) {
+            context.err.println("shipshape: " + refused.getMessage());
+            refused.lines().forEach(context.err::println);
+            return print(json, "blocked", refused.getMessage(), Map.of("gates", refused.gates()), ExitCode.BLOCKED);
+        }
         if (e instanceof ShipshapeException known) {
             context.err.println("shipshape: " + known.getMessage());
             return print(json, known.code().name().toLowerCase(Locale.ROOT), known.getMessage(), Map.of(),

@@ -62,7 +62,7 @@ record PlanView(String service, String environment, String version, String previ
                 step.options().retries(), step.idempotent());
     }
 
-    private static GateView gate(GateResult r) {
+    static GateView gate(GateResult r) {
         return new GateView(r.gate(), r.verdict().label(), r.reason(), r.opensAt());
     }
 

@@ -218,6 +218,22 @@ class CliConventionsTest {
     }
 
     @Test
+    void aDeploymentTheGatesRefuseUnderJsonIsABlockedErrorListingTheGates() throws Exception {
+        cli.write("shipshape.yaml", WITH_CHECKLIST.replace("    checklist:\n", "    checklist:\n      strict: true\n"));
+
+        Cli.Result text = cli.run("deploy", "--env", "staging", "--version", "v1");
+        Cli.Result result = cli.run("deploy", "--env", "staging", "--version", "v1", "--output", "json");
+
+        assertThat(text.exitCode()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(text.err()).contains("shipshape: refused by the checklist gate; nothing was started\n");
+        JsonNode error = json(result, ExitCode.BLOCKED).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("blocked");
+        assertThat(error.path("message").asText()).isEqualTo("refused by the checklist gate; nothing was started");
+        assertThat(error.path("details").path("gates").findValuesAsText("gate")).contains("checklist");
+        assertThat(error.path("details").path("gates").findValuesAsText("verdict")).contains("block");
+    }
+
+    @Test
     void anInvalidRunbookUnderJsonListsEveryProblemWithFileLineAndColumn() throws Exception {
         cli.write("shipshape.yaml", """
                 service: shop-api
