@@ -106,6 +106,7 @@ class CliConventionsTest {
         JsonNode logs = json(cli.run("logs", runId, "--output", "json"), 0);
         JsonNode one = json(cli.run("logs", runId, "deploy/1", "--output", "json"), 0);
         JsonNode events = json(cli.run("logs", runId, "--events", "--output", "json"), 0);
+        JsonNode follow = json(cli.run("logs", runId, "--follow", "--output", "json"), ExitCode.USAGE);
 
         assertThat(logs.path("runId").asText()).isEqualTo(runId);
         assertThat(logs.path("steps").findValuesAsText("id")).containsExactly("build/1", "deploy/1");
@@ -113,6 +114,8 @@ class CliConventionsTest {
         assertThat(one.path("steps").findValuesAsText("output")).containsExactly("deployed v3\n");
         assertThat(events.path("events").findValuesAsText("kind")).isNotEmpty();
         assertThat(events.path("events").get(0).path("at").asText()).isNotEmpty();
+        assertThat(follow.path("error").path("message").asText()).isEqualTo("--follow prints output as it comes and"
+                + " cannot be combined with --output json; leave one out");
     }
 
     @Test
