@@ -17,7 +17,9 @@ public class ShipshapeException extends RuntimeException {
         /** No such run, step or file: exit 2. */
         NOT_FOUND,
         /** Anything else that stopped the command: exit 1. */
-        FAILED
+        FAILED,
+        /** A safety check refused to go on, e.g. unsafe migrations in a protected environment: exit 5. */
+        BLOCKED
     }
 
     private final Code code;

@@ -21,10 +21,33 @@ import java.util.List;
 /** Records an approval or rejection of the approval step a run is waiting at, after checking who may decide. */
 final class ApprovalDesk {
 
+    /**
+     * A recorded decision, as {@code approve}/{@code reject --output json} print it.
+     *
+     * @param decision {@code approved} or {@code rejected}
+     * @param by       who decided, as the runbook's people describe them
+     * @param standing where the approval stands now, e.g. {@code 1 of 2 approvals}, or null
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Decided(String runId, String stepId, String decision, String by, String comment, String standing) {
+
+        String line() {
+            return decision + " run " + runId + " at " + stepId + " as " + by
+                    + (standing == null ? "" : " (" + standing + ")");
+        }
+    }
+
     private ApprovalDesk() {
     }
 
-    static int decide(Context context, Store store, String runId, boolean approving, String comment) {
+    /** Prints the decision as text or JSON; exit 0. */
+    static int decide(Context context, Store store, String runId, boolean approving, String comment, boolean json) {
+        Decided decided = decide(context, store, runId, approving, comment);
+        context.out.println(json ? Json.write(decided) : decided.line());
+        return ExitCode.SUCCEEDED;
+    }
+
+    private static Decided decide(Context context, Store store, String runId, boolean approving, String comment) {
         RunRecord run = ShowCommand.find(store.runs(), runId);
         if (run.status().isFinal()) {
             throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "run " + runId + " already ended: "
@@ -49,11 +72,10 @@ final class ApprovalDesk {
         ledger.decide(decision);
         var all = new java.util.ArrayList<>(decisions);
         all.add(decision);
-        String standing = request == null ? "" : " (" + Tally.of(approvals.count(), request, all,
-                context.clock.instant()).reason() + ")";
-        context.out.println((approving ? "approved" : "rejected") + " run " + runId + " at " + step.stepId()
-                + " as " + rb.people().describe(person) + standing);
-        return ExitCode.SUCCEEDED;
+        String standing = request == null ? null : Tally.of(approvals.count(), request, all,
+                context.clock.instant()).reason();
+        return new Decided(runId, step.stepId(), approving ? "approved" : "rejected", rb.people().describe(person),
+                comment, standing);
     }
 
     private static Approvals approvals(Runbook rb, String environment, String stepId) {

@@ -20,6 +20,8 @@ final class ApproveCommand implements Callable<Integer> {
     String comment;
     @Mixin
     Options.StoreOption store;
+    @Mixin
+    Options.OutputOption output;
 
     ApproveCommand(Context context) {
         this.context = context;
@@ -28,7 +30,7 @@ final class ApproveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store opened = context.openStore(store.url)) {
-            return ApprovalDesk.decide(context, opened, runId, true, comment);
+            return ApprovalDesk.decide(context, opened, runId, true, comment, output.json());
         }
     }
 }

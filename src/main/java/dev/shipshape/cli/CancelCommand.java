@@ -24,6 +24,17 @@ final class CancelCommand implements Callable<Integer> {
     String reason;
     @Mixin
     Options.StoreOption store;
+    @Mixin
+    Options.OutputOption output;
+
+    /**
+     * {@code cancel --output json}.
+     *
+     * @param outcome {@code requested} (the run stops its step and rolls back per policy) or {@code recorded_failed}
+     *                (the run was halted, so nothing runs it: it is now recorded as failed)
+     */
+    record Cancelled(String runId, String outcome, String reason, String message) {
+    }
 
     CancelCommand(Context context) {
         this.context = context;
@@ -41,13 +52,16 @@ final class CancelCommand implements Callable<Integer> {
             if (run.status() == RunStatus.HALTED) {
                 runs.record(new Change.RunChanged(runId, context.clock.instant(), RunStatus.FAILED,
                         "cancelled by " + context.user() + ": " + reason));
-                context.out.println("run " + runId + " was halted; now recorded as failed (cancelled)");
-                return ExitCode.SUCCEEDED;
+                return print("recorded_failed", "run " + runId + " was halted; now recorded as failed (cancelled)");
             }
             runs.requestCancel(runId, context.user(), reason, context.clock.instant());
-            context.out.println("cancel requested for run " + runId
+            return print("requested", "cancel requested for run " + runId
                     + "; it stops its current step within seconds and rolls back per its policy");
-            return ExitCode.SUCCEEDED;
         }
+    }
+
+    private int print(String outcome, String message) {
+        context.out.println(output.json() ? Json.write(new Cancelled(runId, outcome, reason, message)) : message);
+        return ExitCode.SUCCEEDED;
     }
 }

@@ -34,6 +34,8 @@ final class ChecklistCommand implements Callable<Integer> {
     Options.StoreOption store;
     @Mixin
     Options.SecretsOption secrets;
+    @Mixin
+    Options.OutputOption output;
     @Option(names = "--env", required = true, description = "Environment whose checklist to run")
     String environment;
     @Option(names = "--version", description = "Version the checklist is for (sign-offs are per version)")
@@ -42,6 +44,16 @@ final class ChecklistCommand implements Callable<Integer> {
     String sign;
     @Option(names = "--comment", description = "Recorded with the sign-off")
     String comment;
+
+    /** {@code checklist --output json}: each item's outcome, then the gate's verdict and reason. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ChecklistView(String environment, String version, boolean strict, List<ItemResult> items, String verdict,
+                         String reason) {
+    }
+
+    /** {@code checklist --sign ITEM --output json}. */
+    record SignedOff(String service, String environment, String version, String item, String by, String comment) {
+    }
 
     ChecklistCommand(Context context) {
         this.context = context;
@@ -74,10 +86,15 @@ final class ChecklistCommand implements Callable<Integer> {
                 version == null ? "pass --version, then: " + signHint(environment, "VERSION")
                         : signHint(environment, version));
         GateResult result = ChecklistGate.decide(checklist, items);
-        context.out.println("Checklist for " + environment + (version == null ? "" : " " + version)
-                + (checklist.strict() ? " (strict)" : "") + ":");
-        GateText.table(items).forEach(context.out::println);
-        context.out.println(result.verdict().label() + ": " + result.reason());
+        if (output.json()) {
+            context.out.println(Json.write(new ChecklistView(environment, version, checklist.strict(), items,
+                    result.verdict().label(), result.reason())));
+        } else {
+            context.out.println("Checklist for " + environment + (version == null ? "" : " " + version)
+                    + (checklist.strict() ? " (strict)" : "") + ":");
+            GateText.table(items).forEach(context.out::println);
+            context.out.println(result.verdict().label() + ": " + result.reason());
+        }
         if (result.verdict() == Verdict.BLOCK) {
             return ExitCode.BLOCKED;
         }
@@ -111,8 +128,10 @@ final class ChecklistCommand implements Callable<Integer> {
             opened.gates().signOff(new SignOff(rb.service(), environment, version, sign, person, comment,
                     context.clock.instant()));
         }
-        context.out.println("signed off '" + sign + "' for " + rb.service() + " " + version + " in " + environment
-                + " as " + rb.people().describe(person));
+        String by = rb.people().describe(person);
+        context.out.println(output.json() ? Json.write(new SignedOff(rb.service(), environment, version, sign, by,
+                comment)) : "signed off '" + sign + "' for " + rb.service() + " " + version + " in " + environment
+                + " as " + by);
         return ExitCode.SUCCEEDED;
     }
 }

@@ -40,7 +40,7 @@ final class DbBackupCommand implements Callable<Integer> {
             Backups backups = new Backups(withOptions(target.work(context, opened.postgres())));
             BackupManifest m = backups.take(label);
             if (output.json()) {
-                context.out.println(DbJson.write(m));
+                context.out.println(Json.snakeCase(m));
             } else {
                 context.out.println("backup " + m.id() + " of " + m.database() + " (PostgreSQL " + m.serverVersion()
                         + ", schema " + (m.schemaVersion() == null ? "-" : m.schemaVersion()) + "): " + m.sizeBytes()

@@ -30,8 +30,8 @@ final class DbBackupsCommand implements Callable<Integer> {
         List<BackupManifest> backups = folder.list();
         List<java.nio.file.Path> leftovers = all ? folder.leftovers() : List.of();
         if (output.json()) {
-            context.out.println(all ? DbJson.write(java.util.Map.of("backups", backups, "leftovers",
-                    leftovers.stream().map(java.nio.file.Path::toString).toList())) : DbJson.write(backups));
+            context.out.println(all ? Json.snakeCase(java.util.Map.of("backups", backups, "leftovers",
+                    leftovers.stream().map(java.nio.file.Path::toString).toList())) : Json.snakeCase(backups));
             return ExitCode.SUCCEEDED;
         }
         if (backups.isEmpty()) {

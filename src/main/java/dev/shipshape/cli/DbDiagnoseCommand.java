@@ -35,7 +35,7 @@ final class DbDiagnoseCommand implements Callable<Integer> {
         DatabaseWork work = target.work(context, PostgresRecords.NONE);
         Diagnosis d = Diagnostics.of(work.address(), Duration.ofSeconds(longRunningSeconds));
         if (output.json()) {
-            context.out.println(DbJson.write(d));
+            context.out.println(Json.snakeCase(d));
         } else {
             DiagnosisText.lines(d).forEach(context.out::println);
         }

@@ -30,7 +30,7 @@ final class DbHistoryCommand implements Callable<Integer> {
         try (Store opened = context.openStore(target.store.url)) {
             List<DatabaseAction> actions = opened.postgres().actions(work.service(), work.environment()).reversed();
             if (output.json()) {
-                context.out.println(DbJson.write(actions));
+                context.out.println(Json.snakeCase(actions));
             } else if (actions.isEmpty()) {
                 context.out.println("nothing recorded for the database of " + work.environment());
             } else {

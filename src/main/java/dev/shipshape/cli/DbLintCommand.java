@@ -57,7 +57,7 @@ final class DbLintCommand implements Callable<Integer> {
     public Integer call() {
         List<Finding> findings = trace ? traced() : linted();
         if (output.json()) {
-            context.out.println(DbJson.write(findings.stream().map(DbLintCommand::json).toList()));
+            context.out.println(Json.snakeCase(findings.stream().map(DbLintCommand::json).toList()));
         } else {
             findings.forEach(f -> LintText.lines(f).forEach(context.out::println));
             long unsafe = findings.stream().filter(Finding::blocking).count();

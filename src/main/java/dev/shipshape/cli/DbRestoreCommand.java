@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.ShipshapeException;
 import dev.shipshape.postgres.DatabaseWork;
 import dev.shipshape.postgres.backup.BackupManifest;
 import dev.shipshape.postgres.backup.Restore;
@@ -17,6 +18,8 @@ final class DbRestoreCommand implements Callable<Integer> {
     private final Context context;
     @Mixin
     DbTarget target;
+    @Mixin
+    Options.OutputOption output;
     @Option(names = "--backup", required = true, paramLabel = "ID|latest", description = "Backup to restore")
     String backup;
     @Option(names = "--jobs", description = "Parallel pg_restore jobs (default: the backup policy's)")
@@ -25,6 +28,11 @@ final class DbRestoreCommand implements Callable<Integer> {
     boolean yes;
     @Option(names = "--reason", description = "Why (recorded)")
     String reason;
+
+    /** {@code db restore --output json}; {@code keptDatabase}: the replaced database when it could not be dropped. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Restored(String backupId, String database, long tookMillis, String keptDatabase) {
+    }
 
     DbRestoreCommand(Context context) {
         this.context = context;
@@ -40,11 +48,12 @@ final class DbRestoreCommand implements Callable<Integer> {
                     + work.address() + ": everything written since then is lost";
             context.err.println("warning: " + warning);
             if (!DbTarget.confirmed(context, yes, "Restore " + chosen.id() + "?")) {
-                context.err.println("shipshape: not confirmed; nothing was restored (pass --yes to confirm)");
-                return ExitCode.USAGE;
+                throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "not confirmed; nothing was restored"
+                        + " (pass --yes to confirm)");
             }
             Restore.Restored done = restore.restore(chosen.id(), jobs, reason);
-            context.out.println("restored " + done.backup().id() + " into " + work.address() + " in "
+            context.out.println(output.json() ? Json.snakeCase(new Restored(done.backup().id(), work.address().toString(),
+                    done.took().toMillis(), done.keptDatabase())) : "restored " + done.backup().id() + " into " + work.address() + " in "
                     + done.took().toMillis() + " ms" + (done.keptDatabase() == null ? "" : "; the replaced "
                     + "database was kept as " + done.keptDatabase() + " (it could not be dropped)"));
             return ExitCode.SUCCEEDED;

@@ -30,6 +30,12 @@ abstract class DbSignalCommand implements Callable<Integer> {
     String reason;
     @Option(names = "--yes", description = "Do it without asking")
     boolean yes;
+    @Mixin
+    Options.OutputOption output;
+
+    /** {@code db cancel|terminate --output json}; {@code outcome} as in text, e.g. {@code terminated backend 4242}. */
+    record Signalled(String action, int pid, String database, String outcome, String reason) {
+    }
 
     DbSignalCommand(Context context, Remediation.Kind kind) {
         this.context = context;
@@ -43,10 +49,12 @@ abstract class DbSignalCommand implements Callable<Integer> {
         try (Store opened = context.openStore(store.url)) {
             DatabaseWork work = target.work(context, opened.postgres());
             if (!DbTarget.confirmed(context, yes, kind.word() + " backend " + pid + " on " + work.address() + "?")) {
-                context.err.println("shipshape: not confirmed; backend " + pid + " was left alone (pass --yes)");
-                return ExitCode.USAGE;
+                throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "not confirmed; backend " + pid
+                        + " was left alone (pass --yes)");
             }
-            context.out.println(Remediation.apply(work, kind, pid, reason) + " (recorded: " + reason + ")");
+            String outcome = Remediation.apply(work, kind, pid, reason);
+            context.out.println(output.json() ? Json.snakeCase(new Signalled(kind.word(), pid, work.address().toString(),
+                    outcome, reason)) : outcome + " (recorded: " + reason + ")");
             return ExitCode.SUCCEEDED;
         }
     }

@@ -31,7 +31,7 @@ final class DbStatusCommand implements Callable<Integer> {
         List<String> invalid = migrations.validate().stream()
                 .filter(p -> !p.contains("not applied") && !p.contains("pending")).toList();
         if (output.json()) {
-            context.out.println(DbJson.write(java.util.Map.of("migrations", states, "problems", invalid)));
+            context.out.println(Json.snakeCase(java.util.Map.of("migrations", states, "problems", invalid)));
         } else {
             states.forEach(s -> context.out.println(String.format("%-8s %-10s %s", s.version(), s.state(),
                     s.script())));

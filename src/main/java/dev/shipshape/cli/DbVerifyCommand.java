@@ -42,7 +42,7 @@ final class DbVerifyCommand implements Callable<Integer> {
             opened.postgres().action(work.action("verify", report.backup().id(), null, report.passed() ? "passed"
                     : "failed: " + String.join("; ", report.problems())));
             if (output.json()) {
-                context.out.println(DbJson.write(report));
+                context.out.println(Json.snakeCase(report));
             } else {
                 print(report);
                 context.out.println("  restored into " + report.scratchDatabase() + " on " + server.host() + ":"

@@ -60,15 +60,12 @@ final class DeployCommand implements Callable<Integer> {
             Plan planned = new Planner(context.env).deploy(loaded.runbook(), environment, version, previous);
             DeployGates gates = new DeployGates(context, opened, loaded.runbook(), secretsOption.file,
                     output.json() ? context.err : context.out);
-            var passed = gates.check(planned, overrideWindow ? reason : null);
-            if (passed.isEmpty()) {
-                return ExitCode.BLOCKED;
-            }
-            Plan plan = passed.get().plan();
+            DeployGates.Passed passed = gates.check(planned, overrideWindow ? reason : null);
+            Plan plan = passed.plan();
             Secrets secrets = secretsOption.forPlan(context, plan);
             RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text());
             RunOutcome outcome = Interrupts.cancellable(context, signal -> context.engine(opened).start(plan, request,
-                    secrets, gates.recording(plan, passed.get().report(), listener(plan)), signal));
+                    secrets, gates.recording(plan, passed.report(), listener(plan)), signal));
             Rollbacks.keepIfRolledBack(context, opened, outcome);
             return Outcomes.report(context, opened, outcome, output.json());
         }

@@ -52,8 +52,11 @@ final class DeployGates {
         this.progress = progress;
     }
 
-    /** @param overrideReason the reason of {@code --override-window}, or null */
-    Optional<Passed> check(Plan plan, String overrideReason) {
+    /**
+     * @param overrideReason the reason of {@code --override-window}, or null
+     * @throws RefusedByGates when a gate blocks: the refusal is recorded and nothing starts
+     */
+    Passed check(Plan plan, String overrideReason) {
         GateReport report = evaluate(plan);
         Optional<Windows> windows = runbook.environment(plan.environment()).flatMap(e -> e.gates().windowsIfAny());
         report = waitForWindow(report, windows);
@@ -68,9 +71,8 @@ final class DeployGates {
         GateText.report(report).forEach(progress::println);
         if (report.verdict() == Verdict.BLOCK) {
             refuse(plan, report);
-            return Optional.empty();
         }
-        return Optional.of(new Passed(plan, report));
+        return new Passed(plan, report);
     }
 
     /** Records the decisions on the run as soon as the engine has created it. */
@@ -134,13 +136,11 @@ final class DeployGates {
     private void refuse(Plan plan, GateReport report) {
         store.gates().record(GateDecision.of(report, null, plan.service(), plan.environment(), plan.version(),
                 context.user(), context.clock.instant()));
-        List<GateResult> blocking = report.blocking();
-        context.err.println("shipshape: refused by the " + String.join(" and ", blocking.stream().map(GateResult::gate)
-                .toList()) + " gate" + (blocking.size() > 1 ? "s" : "") + "; nothing was started");
-        GateText.refusal(report).forEach(context.err::println);
-        if (blocking.stream().anyMatch(r -> r.gate().equals(WindowGate.NAME))) {
-            context.err.println("  in an emergency: shipshape deploy --env " + plan.environment() + " --version "
+        List<String> lines = new java.util.ArrayList<>(GateText.refusal(report));
+        if (report.blocking().stream().anyMatch(r -> r.gate().equals(WindowGate.NAME))) {
+            lines.add("  in an emergency: shipshape deploy --env " + plan.environment() + " --version "
                     + plan.version() + " --override-window --reason \"...\"");
         }
+        throw new RefusedByGates(report, lines);
     }
 }

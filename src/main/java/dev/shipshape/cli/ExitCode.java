@@ -29,6 +29,7 @@ public final class ExitCode {
         return switch (code) {
             case INVALID_INPUT, NOT_FOUND -> USAGE;
             case LOCKED, STORE, FAILED -> FAILED;
+            case BLOCKED -> BLOCKED;
         };
     }
 }

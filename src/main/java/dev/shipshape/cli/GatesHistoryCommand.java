@@ -48,7 +48,7 @@ final class GatesHistoryCommand implements Callable<Integer> {
         String name = service != null ? service : RunbookFiles.read(context, runbook).runbook().service();
         List<GateDecision> decisions = decisions(name);
         if (output.json()) {
-            context.out.println(RunView.json(decisions));
+            context.out.println(Json.write(decisions));
         } else if (decisions.isEmpty()) {
             context.out.println("no gate " + (refusedOnly ? "refusals" : "decisions") + " recorded for " + name + " in "
                     + environment);

@@ -30,6 +30,24 @@ final class LogsCommand implements Callable<Integer> {
     boolean follow;
     @Mixin
     Options.StoreOption store;
+    @Mixin
+    Options.OutputOption output;
+
+    /** {@code logs --output json}: the steps' output, or with {@code --events} the event log. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record LogsView(String runId, List<StepOutput> steps, List<Event> events) {
+    }
+
+    /** {@code output} is the kept tail of what the step printed; {@code outputSize} counts all it printed. */
+    record StepOutput(String id, String name, String state, String output, long outputSize) {
+        static StepOutput of(StepRecord s) {
+            return new StepOutput(s.stepId(), Masked.of(s.name()), s.state().label(),
+                    s.outputTail() == null ? "" : s.outputTail(), s.outputSize());
+        }
+    }
+
+    record Event(java.time.Instant at, String kind, String subject, String message) {
+    }
 
     LogsCommand(Context context) {
         this.context = context;
@@ -40,7 +58,9 @@ final class LogsCommand implements Callable<Integer> {
         try (Store opened = context.openStore(store.url)) {
             RunStore runs = opened.runs();
             ShowCommand.find(runs, runId);
-            if (follow) {
+            if (output.json()) {
+                printJson(runs);
+            } else if (follow) {
                 follow(runs);
             } else if (events) {
                 runs.events(runId).forEach(this::printEvent);
@@ -54,6 +74,21 @@ final class LogsCommand implements Callable<Integer> {
             }
             return ExitCode.SUCCEEDED;
         }
+    }
+
+    private void printJson(RunStore runs) {
+        if (follow) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "--follow prints output as it comes"
+                    + " and cannot be combined with --output json; leave one out");
+        }
+        if (events) {
+            context.out.println(Json.write(new LogsView(runId, null, runs.events(runId).stream()
+                    .map(e -> new Event(e.at(), e.kind(), e.subject(), e.message())).toList())));
+            return;
+        }
+        List<StepRecord> chosen = step != null ? List.of(one(runs.steps(runId)))
+                : runs.steps(runId).stream().filter(s -> s.attempts() > 0).toList();
+        context.out.println(Json.write(new LogsView(runId, chosen.stream().map(StepOutput::of).toList(), null)));
     }
 
     private void follow(RunStore runs) {

@@ -1,8 +1,5 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.ShipshapeException;
-import dev.shipshape.runbook.InvalidRunbookException;
-import dev.shipshape.runbook.Problem;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
@@ -32,33 +29,11 @@ public final class Main {
         CommandLine cli = new CommandLine(new ShipshapeCommand(), factory(context));
         cli.setOut(context.out);
         cli.setErr(context.err);
-        cli.setParameterExceptionHandler((e, a) -> {
-            context.err.println("shipshape: " + e.getMessage());
-            context.err.println("Run 'shipshape " + commandPath(e.getCommandLine()) + "--help' for usage.");
-            return ExitCode.USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(context, e));
+        Failures failures = new Failures(context);
+        // picocli refuses a command line before it binds options, so the output format comes from the raw words
+        cli.setParameterExceptionHandler((e, a) -> failures.usage(e, Options.OutputOption.requested(args)));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> failures.failure(e, Options.OutputOption.chosen(parsed)));
         return cli.execute(args);
-    }
-
-    private static String commandPath(CommandLine command) {
-        String path = command.getCommandSpec().qualifiedName(" ");
-        String sub = path.startsWith("shipshape") ? path.substring("shipshape".length()).strip() : path;
-        return sub.isEmpty() ? "" : sub + " ";
-    }
-
-    private static int report(Context context, Exception e) {
-        if (e instanceof InvalidRunbookException invalid) {
-            context.err.println("shipshape: " + invalid.getMessage());
-            invalid.problems().stream().map(Problem::render).forEach(line -> context.err.println("  " + line));
-            return ExitCode.USAGE;
-        }
-        if (e instanceof ShipshapeException known) {
-            context.err.println("shipshape: " + known.getMessage());
-            return ExitCode.of(known.code());
-        }
-        context.err.println("shipshape: unexpected error: " + e + " (this is a bug; please report it)");
-        return ExitCode.FAILED;
     }
 
     /** Creates commands, handing the context to those that take it. */

@@ -1,6 +1,7 @@
 package dev.shipshape.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,6 +48,28 @@ final class Options {
 
         boolean json() {
             return format == Format.json;
+        }
+
+        /** Whether a command line asks for JSON: {@code --output json}, {@code --output=json}, {@code -o json}, {@code -ojson}. */
+        static boolean requested(String[] args) {
+            for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+                String word = args[i];
+                boolean next = i + 1 < args.length && args[i + 1].equals("json");
+                if ((word.equals("--output") || word.equals("-o")) && next
+                        || word.equals("--output=json") || word.equals("-ojson") || word.equals("-o=json")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the command that ran chose JSON. */
+        static boolean chosen(CommandLine.ParseResult parsed) {
+            CommandLine.ParseResult command = parsed;
+            while (command.hasSubcommand()) {
+                command = command.subcommand();
+            }
+            return command.matchedOptionValue("--output", Format.text) == Format.json;
         }
     }
 

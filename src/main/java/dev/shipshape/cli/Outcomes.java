@@ -17,7 +17,7 @@ final class Outcomes {
         RunStore store = opened.runs();
         if (json) {
             RunRecord run = store.run(outcome.runId()).orElseThrow();
-            context.out.println(RunView.json(RunView.document(opened, run)));
+            context.out.println(Json.write(RunView.document(opened, run)));
             return exitCode(store, outcome);
         }
         String mark = outcome.status() == RunStatus.SUCCEEDED ? context.terminal.ok() : context.terminal.fail();

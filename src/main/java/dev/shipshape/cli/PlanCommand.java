@@ -34,6 +34,8 @@ final class PlanCommand implements Callable<Integer> {
     Options.RunbookFile runbook;
     @Mixin
     Options.StoreOption store;
+    @Mixin
+    Options.OutputOption output;
     @Option(names = "--env", required = true, description = "Environment to plan for")
     String environment;
     @Option(names = "--version", required = true, description = "Version to deploy")
@@ -51,16 +53,20 @@ final class PlanCommand implements Callable<Integer> {
         Instant moment = moment();
         Runbook rb = RunbookFiles.read(context, runbook).runbook();
         Plan plan = new Planner(context.env).deploy(rb, environment, version, previousVersion(rb));
-        PlanText.lines(plan).forEach(context.out::println);
         GateReport gates = gates(rb, moment);
-        if (gates.results().isEmpty()) {
-            return ExitCode.SUCCEEDED;
+        var checklist = rb.environment(environment).flatMap(e -> e.gates().checklistIfAny());
+        if (output.json()) {
+            context.out.println(Json.write(PlanView.of(plan, gates, moment,
+                    checklist.map(c -> c.items().size()).orElse(null))));
+        } else {
+            PlanText.lines(plan).forEach(context.out::println);
+            if (!gates.results().isEmpty()) {
+                context.out.println("gates (as of " + moment + "):");
+                GateText.report(gates).forEach(context.out::println);
+                checklist.ifPresent(c -> context.out.println("  checklist: " + c.items().size() + " items, not run by"
+                        + " plan; run them with: shipshape checklist --env " + environment + " --version " + version));
+            }
         }
-        context.out.println("gates (as of " + moment + "):");
-        GateText.report(gates).forEach(context.out::println);
-        rb.environment(environment).flatMap(e -> e.gates().checklistIfAny()).ifPresent(c -> context.out.println(
-                "  checklist: " + c.items().size() + " items, not run by plan; run them with: shipshape checklist"
-                        + " --env " + environment + " --version " + version));
         return gates.verdict() == Verdict.BLOCK ? ExitCode.BLOCKED : ExitCode.SUCCEEDED;
     }
 

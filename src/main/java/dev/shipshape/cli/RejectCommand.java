@@ -19,6 +19,8 @@ final class RejectCommand implements Callable<Integer> {
     String reason;
     @Mixin
     Options.StoreOption store;
+    @Mixin
+    Options.OutputOption output;
 
     RejectCommand(Context context) {
         this.context = context;
@@ -27,7 +29,7 @@ final class RejectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store opened = context.openStore(store.url)) {
-            return ApprovalDesk.decide(context, opened, runId, false, reason);
+            return ApprovalDesk.decide(context, opened, runId, false, reason, output.json());
         }
     }
 }

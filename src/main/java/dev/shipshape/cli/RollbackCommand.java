@@ -134,7 +134,7 @@ final class RollbackCommand implements Callable<Integer> {
     private int report(Store opened, RunRecord run, RunOutcome outcome, String from, String target,
                        RollbackPlanner.Type type) {
         if (output.json()) {
-            context.out.println(RunView.json(VerificationText.json(opened.runs(), opened.verification(), run)));
+            context.out.println(Json.write(VerificationText.json(opened.runs(), opened.verification(), run)));
         } else if (outcome.status() == RunStatus.SUCCEEDED) {
             context.out.println(context.terminal.ok() + " rolled back " + run.service() + " in " + environment + " from "
                     + from + " to " + target + " (" + type.name().toLowerCase(Locale.ROOT) + "), run " + run.runId());

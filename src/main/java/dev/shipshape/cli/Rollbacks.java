@@ -33,7 +33,7 @@ final class Rollbacks {
         try {
             Files.createDirectories(folder);
             Path partial = Files.createTempFile(folder, record.runId(), ".part");
-            Files.writeString(partial, RunView.json(record));
+            Files.writeString(partial, Json.write(record));
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ShipshapeException(ShipshapeException.Code.STORE, "could not write the rollback record " + file

@@ -2,9 +2,6 @@ package dev.shipshape.cli;
 
 import dev.shipshape.runbook.Masked;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.engine.StageRecord;
@@ -28,9 +25,6 @@ record RunView(String id, String service, String environment, String version, St
                     boolean idempotent, String state, int attempts, Integer exitCode, Long durationMillis,
                     String message, long outputSize, String outputTail) {
     }
-
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     static RunView summary(RunRecord run) {
         return of(run, null, null);
@@ -63,15 +57,7 @@ record RunView(String id, String service, String environment, String version, St
      */
     static com.fasterxml.jackson.databind.node.ObjectNode document(dev.shipshape.store.Store opened, RunRecord run) {
         var json = VerificationText.json(opened.runs(), opened.verification(), run);
-        json.set("gates", JSON.valueToTree(opened.gates().decisions(run.runId())));
+        json.set("gates", Json.MAPPER.valueToTree(opened.gates().decisions(run.runId())));
         return json;
-    }
-
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
     }
 }

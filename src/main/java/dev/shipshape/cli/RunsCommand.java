@@ -43,7 +43,7 @@ final class RunsCommand implements Callable<Integer> {
             }
         }
         if (output.json()) {
-            context.out.println(RunView.json(runs.stream().map(RunView::summary).toList()));
+            context.out.println(Json.write(runs.stream().map(RunView::summary).toList()));
         } else if (runs.isEmpty()) {
             context.out.println("no runs recorded yet; start one with: shipshape deploy --env ENV --version VERSION");
         } else {

@@ -32,7 +32,7 @@ final class ShowCommand implements Callable<Integer> {
             RunStore runs = opened.runs();
             RunRecord run = find(runs, runId);
             if (output.json()) {
-                context.out.println(RunView.json(RunView.document(opened, run)));
+                context.out.println(Json.write(RunView.document(opened, run)));
             } else {
                 RunText.header(run).forEach(context.out::println);
                 GateText.decisions(opened.gates().decisions(runId)).forEach(context.out::println);

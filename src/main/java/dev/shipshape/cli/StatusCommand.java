@@ -45,7 +45,7 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         if (output.json()) {
-            context.out.println(RunView.json(statuses));
+            context.out.println(Json.write(statuses));
         } else {
             context.out.println(rb.service() + " (as of " + RunText.TIME.format(now) + " UTC)");
             statuses.forEach(s -> s.lines().forEach(context.out::println));

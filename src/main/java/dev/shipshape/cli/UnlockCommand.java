@@ -22,12 +22,23 @@ final class UnlockCommand implements Callable<Integer> {
     Options.RunbookFile runbook;
     @Mixin
     Options.StoreOption store;
+    @Mixin
+    Options.OutputOption output;
     @Option(names = "--env", required = true, description = "Environment to unlock")
     String environment;
     @Option(names = "--reason", required = true, description = "Why (recorded)")
     String reason;
     @Option(names = "--force", description = "Take the lock from a run that is still alive (it then rolls back)")
     boolean force;
+
+    /** {@code unlock --output json}; {@code heldBy} is absent when the environment was not locked. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Unlocked(String service, String environment, boolean unlocked, HeldBy heldBy, String reason,
+                    String message) {
+    }
+
+    record HeldBy(String runId, String holder) {
+    }
 
     UnlockCommand(Context context) {
         this.context = context;
@@ -48,9 +59,11 @@ final class UnlockCommand implements Callable<Integer> {
                     .ifPresent(this::refuse);
             Optional<EnvLock> removed = runs.forceUnlock(service, environment, context.user(), reason,
                     context.clock.instant());
-            context.out.println(removed.map(l -> "unlocked " + environment + " of " + service + " (was held by run "
+            String message = removed.map(l -> "unlocked " + environment + " of " + service + " (was held by run "
                     + l.runId() + ", " + l.holder() + "); recorded on that run")
-                    .orElse(environment + " of " + service + " was not locked"));
+                    .orElse(environment + " of " + service + " was not locked");
+            context.out.println(output.json() ? Json.write(new Unlocked(service, environment, removed.isPresent(),
+                    removed.map(l -> new HeldBy(l.runId(), l.holder())).orElse(null), reason, message)) : message);
             return ExitCode.SUCCEEDED;
         }
     }

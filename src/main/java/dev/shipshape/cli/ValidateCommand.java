@@ -44,7 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
             report.put("valid", false);
             report.put("problems", e.problems());
         }
-        context.out.println(RunView.json(report));
+        context.out.println(Json.write(report));
         return Boolean.TRUE.equals(report.get("valid")) ? ExitCode.SUCCEEDED : ExitCode.USAGE;
     }
 

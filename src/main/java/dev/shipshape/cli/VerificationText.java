@@ -37,12 +37,12 @@ final class VerificationText {
 
     /** The run's JSON with {@code metrics}, {@code verification} and {@code probes} added. */
     static ObjectNode json(RunStore runs, VerificationLog log, RunRecord run) {
-        ObjectNode node = RunView.JSON.valueToTree(RunView.full(runs, run));
+        ObjectNode node = Json.MAPPER.valueToTree(RunView.full(runs, run));
         List<VerificationLog.StoredResult> results = log.results(run.runId());
         List<ProbeReport> probes = log.probes(run.runId());
-        node.set("metrics", RunView.JSON.valueToTree(RunMetrics.of(run, runs.stages(run.runId()), results, probes)));
-        node.set("verification", RunView.JSON.valueToTree(results));
-        node.set("probes", RunView.JSON.valueToTree(probes));
+        node.set("metrics", Json.MAPPER.valueToTree(RunMetrics.of(run, runs.stages(run.runId()), results, probes)));
+        node.set("verification", Json.MAPPER.valueToTree(results));
+        node.set("probes", Json.MAPPER.valueToTree(probes));
         return node;
     }
 }

@@ -153,8 +153,8 @@ class ValidateAndPlanTest {
         Cli.Result result = cli.run("deploy", "--env", "staging", "--version", "v1", "--environment", "x");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("shipshape: Unknown option: '--environment'")
-                .endsWith("Run 'shipshape deploy --help' for usage.\n");
+        assertThat(result.err()).isEqualTo("shipshape: unknown option '--environment': did you mean '--env'?\n"
+                + "Run 'shipshape deploy --help' for usage.\n");
     }
 
     @Test

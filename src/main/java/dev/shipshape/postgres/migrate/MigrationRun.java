@@ -27,7 +27,7 @@ public final class MigrationRun {
     /** Unsafe statements refused in a protected environment: nothing was applied. */
     public static final class Blocked extends ShipshapeException {
         Blocked(String message) {
-            super(Code.FAILED, message);
+            super(Code.BLOCKED, message);
         }
     }
 

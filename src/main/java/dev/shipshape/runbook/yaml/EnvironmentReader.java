@@ -1,5 +1,6 @@
 package dev.shipshape.runbook.yaml;
 
+import dev.shipshape.Suggestions;
 import dev.shipshape.runbook.DatabaseSettings;
 import dev.shipshape.runbook.Environment;
 import dev.shipshape.runbook.gates.Checklist;

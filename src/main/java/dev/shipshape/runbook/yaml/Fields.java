@@ -1,6 +1,7 @@
 package dev.shipshape.runbook.yaml;
 
 
+import dev.shipshape.Suggestions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package dev.shipshape.runbook.yaml;
 
 
+import dev.shipshape.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

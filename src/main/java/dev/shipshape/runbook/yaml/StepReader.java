@@ -1,5 +1,6 @@
 package dev.shipshape.runbook.yaml;
 
+import dev.shipshape.Suggestions;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.StepOptions;
 

@@ -2,6 +2,7 @@ package dev.shipshape.steps.analysis;
 
 import dev.shipshape.runbook.yaml.*;
 
+import dev.shipshape.Suggestions;
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.HttpMetrics;
 import dev.shipshape.runbook.MetricCheck;

@@ -2,6 +2,7 @@ package dev.shipshape.steps.http;
 
 import dev.shipshape.runbook.yaml.*;
 
+import dev.shipshape.Suggestions;
 import dev.shipshape.runbook.HttpExpect;
 import dev.shipshape.runbook.HttpStep;
 import dev.shipshape.runbook.Step;

@@ -1,10 +1,9 @@
-package dev.shipshape.runbook.yaml;
-
+package dev.shipshape;
 
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean ...?" for misspelt keys, step kinds and stage names. */
+/** "Did you mean ...?" for misspelt words: runbook keys, step kinds, stage names, commands and options. */
 public final class Suggestions {
 
     private static final int MAX_DISTANCE = 2;

@@ -1,0 +1,77 @@
+package dev.shipshape.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.shipshape.gates.GateReport;
+import dev.shipshape.gates.GateResult;
+import dev.shipshape.plan.Plan;
+import dev.shipshape.plan.PlannedStage;
+import dev.shipshape.plan.PlannedStep;
+import dev.shipshape.runbook.Durations;
+import dev.shipshape.runbook.Masked;
+import dev.shipshape.runbook.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A plan as machines read it ({@code plan --output json}): the stages in execution order with their
+ * resolved steps and rollback steps (secrets masked, as in text), the always-steps, then the gates.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record PlanView(String service, String environment, String version, String previousVersion,
+                List<StageView> stages, List<StepView> always, GatesView gates) {
+
+    /** {@code nothingToRollBackTo}: the rollback needs a previous version and none is live (a first deploy). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StageView(String name, List<String> needs, String tier, String onFailure, String timeout,
+                     List<StepView> steps, List<StepView> rollback, boolean nothingToRollBackTo) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StepView(String id, String kind, String summary, String timeout, int retries, boolean idempotent) {
+    }
+
+    /** {@code checklistItems}: how many items the checklist has (plan does not run them), or absent. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record GatesView(Instant asOf, String verdict, List<GateView> results, Integer checklistItems) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record GateView(String gate, String verdict, String reason, Instant opensAt) {
+    }
+
+    static PlanView of(Plan plan, GateReport gates, Instant asOf, Integer checklistItems) {
+        return new PlanView(plan.service(), plan.environment(), plan.version(), plan.previousVersion(),
+                plan.stages().stream().map(PlanView::stage).toList(), steps(plan.always()),
+                new GatesView(asOf, gates.verdict().label(), gates.results().stream().map(PlanView::gate).toList(),
+                        checklistItems));
+    }
+
+    private static StageView stage(PlannedStage s) {
+        return new StageView(s.name(), s.needs(), lower(s.tier().name()), lower(s.onFailure().name()),
+                duration(s.timeout()), steps(s.steps()), steps(s.rollback()), s.nothingToRollBackTo());
+    }
+
+    private static List<StepView> steps(List<PlannedStep> steps) {
+        return steps.stream().map(PlanView::step).toList();
+    }
+
+    private static StepView step(PlannedStep planned) {
+        Step step = planned.step();
+        return new StepView(planned.id(), step.kind(), Masked.of(step.summary()), duration(step.options().timeout()),
+                step.options().retries(), step.idempotent());
+    }
+
+    static GateView gate(GateResult r) {
+        return new GateView(r.gate(), r.verdict().label(), r.reason(), r.opensAt());
+    }
+
+    private static String duration(Duration d) {
+        return d == null ? null : Durations.format(d);
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
