@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Engine overhead per step: a runbook of N `true` steps against a bash loop running the same N
-# commands the same way (bash -c). Overhead = (run duration recorded by Shipshape - loop time) / N.
-# Uses the embedded store in a fresh temporary folder. Usage: bench/run-steps.sh [STEPS] [ROUNDS]
+# A deploy of STEPS `run: 'true'` steps, timed as a user waits for it (JVM start included), against
+# `shipshape --version` followed by STEPS x `sh -c true`: what the same commands cost with the least
+# a JVM command can do around them. Alternating pairs, median of ROUNDS, on the embedded store in a
+# fresh temporary folder (migrated by one untimed deploy first). Usage: bench/run-steps.sh [STEPS] [ROUNDS]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+source "$here/bench/pairs.sh"
 steps="${1:-200}"
-rounds="${2:-3}"
+rounds="${2:-5}"
+JAVA_HOME="$(bench_java_home)"; export JAVA_HOME
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -19,19 +22,13 @@ trap 'rm -rf "$work"' EXIT
   for _ in $(seq "$steps"); do echo "      - run: \"true\""; done
 } > "$work/shipshape.yaml"
 
+deploy() { (cd "$work" && "$here/shipshape" deploy --env local --version "r$1" >/dev/null); }
+reference() {
+  "$here/shipshape" --version >/dev/null
+  for _ in $(seq "$steps"); do sh -c true; done
+}
+
 "$here/shipshape" --version >/dev/null   # build the jar first if needed
-
-now_ms() { date +%s%3N; }
-echo "steps=$steps rounds=$rounds (embedded H2 store)"
-for round in $(seq "$rounds"); do
-  start=$(now_ms)
-  for _ in $(seq "$steps"); do bash -c true; done
-  loop=$(( $(now_ms) - start ))
-
-  start=$(now_ms)
-  json="$(cd "$work" && "$here/shipshape" deploy --env local --version "r$round" --output json)"
-  wall=$(( $(now_ms) - start ))
-  run=$(grep -m1 -o '"durationMillis" : [0-9]*' <<<"$json" | grep -o '[0-9]*$')
-  overhead=$(awk -v r="$run" -v l="$loop" -v n="$steps" 'BEGIN { printf "%.2f", (r - l) / n }')
-  echo "round $round: bash loop ${loop} ms, shipshape run ${run} ms (wall incl. JVM start ${wall} ms), overhead ${overhead} ms/step"
-done
+deploy warmup                            # creates and migrates the store, untimed
+echo "deploy of $steps steps, embedded store, JDK $JAVA_HOME, $rounds alternating rounds"
+pair "deploy $steps steps" "$rounds" deploy reference

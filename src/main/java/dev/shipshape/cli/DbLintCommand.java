@@ -46,8 +46,9 @@ final class DbLintCommand implements Callable<Integer> {
     Path runbookFile;
     @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600")
     Path secretsFile;
-    @Parameters(arity = "0..*", paramLabel = "FILE.sql", description = "Migration files")
-    List<Path> files = List.of();
+    @Parameters(arity = "0..*", paramLabel = "FILE.sql|DIR|GLOB", description = "Migration files, folders of them "
+            + "(every *.sql under it) or quoted globs such as 'db/migrations/V*.sql'")
+    List<String> files = List.of();
 
     DbLintCommand(Context context) {
         this.context = context;
@@ -73,8 +74,8 @@ final class DbLintCommand implements Callable<Integer> {
         }
         Linter linter = new Linter(pgVersion);
         List<Finding> findings = new ArrayList<>();
-        for (Path file : files) {
-            findings.addAll(linter.lint(file.toString(), read(context.cwd.resolve(file), file)));
+        for (SqlFiles.SqlFile file : SqlFiles.resolve(context.cwd, files)) {
+            findings.addAll(linter.lint(file.shown(), read(file)));
         }
         return findings;
     }
@@ -85,19 +86,20 @@ final class DbLintCommand implements Callable<Integer> {
                     + "is copied to a scratch database");
         }
         DatabaseWork work = DbTarget.of(runbookFile, environment, secretsFile).work(context, PostgresRecords.NONE);
+        List<SqlFiles.SqlFile> named = SqlFiles.resolve(context.cwd, files);
+        named.forEach(DbLintCommand::read);
         List<Path> run = files.isEmpty() ? new Migrations(work.address(), DbMigrateCommand.folder(work)).pendingFiles()
-                : files.stream().map(context.cwd::resolve).toList();
-        files.forEach(f -> read(context.cwd.resolve(f), f));
+                : named.stream().map(SqlFiles.SqlFile::path).toList();
         return new MigrationTrace(work).trace(run);
     }
 
-    private static String read(Path path, Path shown) {
+    private static String read(SqlFiles.SqlFile file) {
         try {
-            return Files.readString(path);
+            return Files.readString(file.path());
         } catch (NoSuchFileException e) {
-            throw new ShipshapeException(Code.NOT_FOUND, "SQL file not found: " + shown);
+            throw new ShipshapeException(Code.NOT_FOUND, "SQL file not found: " + file.shown());
         } catch (IOException e) {
-            throw new ShipshapeException(Code.NOT_FOUND, "cannot read " + shown + ": " + e.getMessage());
+            throw new ShipshapeException(Code.NOT_FOUND, "cannot read " + file.shown() + ": " + e.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import dev.shipshape.runbook.Step;
 import dev.shipshape.steps.kit.KindExecutor;
 import dev.shipshape.steps.kit.StepKind;
 import dev.shipshape.steps.kit.StepServices;
+import dev.shipshape.http.LazyHttpClient;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,14 +51,15 @@ public final class StepExecutors implements StepExecutor {
     /**
      * HTTP/1.1 (what health endpoints and proxies reliably speak), a connect timeout well below
      * usual step timeouts, and no redirects: a check against {@code /health} should fail on a 302
-     * to a login page, not pass on the login page's 200.
+     * to a login page, not pass on the login page's 200. Built on the first request: a run of shell
+     * steps never pays for an HTTP client and its TLS context.
      */
     public static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder()
+        return new LazyHttpClient(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build());
     }
 
     @Override

@@ -103,6 +103,24 @@ class DbCommandsTest {
     }
 
     @Test
+    void backupChecksumIsTheSha256OfTheDumpFileAsWritten() throws Exception {
+        Cli.Result backup = cli.run("db", "backup", "--env", "staging");
+        assertThat(backup.exitCode()).as(backup.err()).isZero();
+
+        Path dump;
+        try (Stream<Path> files = Files.list(folder.resolve(".shipshape/backups/shop/staging"))) {
+            dump = files.filter(p -> p.toString().endsWith(".dump")).findFirst().orElseThrow();
+        }
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(dump)));
+        assertThat(backup.out()).contains(": " + Files.size(dump) + " bytes in ").contains(", sha256 " + sha256 + "\n");
+        assertThat(Files.readString(dump.resolveSibling(dump.getFileName().toString().replace(".dump", ".json"))))
+                .contains(sha256);
+        assertThat(new String(Files.readAllBytes(dump), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("PGDMP");
+    }
+
+    @Test
     void twoBackupsInTheSameSecondGetDistinctIds() {
         cli.run("db", "backup", "--env", "staging");
         cli.run("db", "backup", "--env", "staging");
@@ -157,7 +175,8 @@ class DbCommandsTest {
         String real = "/usr/lib/postgresql/15/bin/pg_dump";
         // the real pg_dump, then the manifest's temporary name is taken by a directory, so writing it fails
         cli.write("bin/pg_dump", "#!/bin/sh\n" + real + " \"$@\" || exit $?\nif [ \"$1\" = --version ]; then exit 0; fi\n"
-                + "f=$3; d=$(dirname \"$f\"); id=$(basename \"$f\" .dump.partial)\n"
+                + "d=" + folder.resolve(".shipshape/backups/shop/staging") + "\n"
+                + "for f in \"$d\"/*.dump.partial; do id=$(basename \"$f\" .dump.partial); done\n"
                 + "mkdir \"$d/.$id.json.tmp\" && touch \"$d/.$id.json.tmp/taken\"\n");
         bin.resolve("pg_dump").toFile().setExecutable(true);
         cli.env.put("SHIPSHAPE_PG_BIN", bin.toString());

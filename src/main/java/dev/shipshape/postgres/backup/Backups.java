@@ -17,9 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Takes backups with pg_dump and applies the retention policy. The backup is published (renamed,
- * manifest written, marked valid in the store) only after pg_dump exited 0 and its checksum was
- * computed; on any failure every file it wrote (dump, manifest, claim) is removed and the attempt is recorded as failed.
+ * Takes backups with pg_dump and applies the retention policy. A custom-format dump is streamed from
+ * pg_dump's stdout to its file and checksummed on the way; a directory dump is checksummed after. The
+ * backup is published (renamed, manifest written, marked valid in the store) only after pg_dump exited
+ * 0 and its checksum was computed; on any failure every file it wrote (dump, manifest, claim) is removed and the attempt is recorded as failed.
  */
 public final class Backups {
 
@@ -44,20 +45,18 @@ public final class Backups {
         work.records().backupStarted(id, work.service(), work.environment(), work.runId(), start);
         Path partial = folder.partial(id);
         work.say("backing up " + work.address() + " to " + folder.path().resolve(id) + " ...");
-        ChildProcess.Result result = ChildProcess.run(argv(pgDump, partial), work.address().childEnvironment(),
-                null, work.timeout(), work.cancelled());
-        if (!result.succeeded()) {
-            throw failed(id, why(result));
-        }
-        long millis = Duration.between(start, work.clock().instant()).toMillis();
         BackupPolicy policy = work.backupPolicy();
+        boolean directory = policy.format() == BackupPolicy.Format.DIRECTORY;
+        Dumped dumped = directory ? dumpDirectory(id, pgDump, partial) : dumpStreamed(id, pgDump, partial);
+        long millis = Duration.between(start, work.clock().instant()).toMillis();
         BackupManifest manifest;
         try {
             manifest = new BackupManifest(id, work.service(), work.environment(),
                     work.address().database(), facts.serverVersion(), facts.schemaVersion(),
                     policy.format().name().toLowerCase(java.util.Locale.ROOT),
-                    id + (policy.format() == BackupPolicy.Format.DIRECTORY ? ".dir" : ".dump"),
-                    Checksum.sizeOf(partial), Checksum.of(partial), start, millis, work.runId(), label);
+                    id + (directory ? ".dir" : ".dump"),
+                    directory ? Checksum.sizeOf(partial) : dumped.size(),
+                    directory ? Checksum.of(partial) : dumped.sha256(), start, millis, work.runId(), label);
             folder.publish(partial, manifest);
         } catch (IOException | java.io.UncheckedIOException e) {
             // Checksumming or publishing failed: the backup is recorded as failed, never left "running".
@@ -67,6 +66,36 @@ public final class Backups {
         work.say("backup " + id + " valid: " + manifest.sizeBytes() + " bytes, sha256 " + manifest.sha256());
         applyRetention();
         return manifest;
+    }
+
+    /** A streamed dump's size and checksum; null for a directory dump, checksummed after pg_dump. */
+    private record Dumped(long size, String sha256) {
+    }
+
+    private Dumped dumpDirectory(String id, Path pgDump, Path partial) {
+        ChildProcess.Result result = ChildProcess.run(argv(pgDump, partial), work.address().childEnvironment(),
+                null, work.timeout(), work.cancelled());
+        if (!result.succeeded()) {
+            throw failed(id, why(result));
+        }
+        return null;
+    }
+
+    /** pg_dump writes the custom format to stdout; the file and its checksum are written as it comes. */
+    private Dumped dumpStreamed(String id, Path pgDump, Path partial) {
+        ChildProcess.Result result;
+        StreamedDump dump;
+        try (StreamedDump sink = StreamedDump.to(partial)) {
+            dump = sink;
+            result = ChildProcess.streamed(argv(pgDump, null), work.address().childEnvironment(), work.timeout(),
+                    work.cancelled(), sink);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw failed(id, "could not write the dump to " + partial + ": " + e.getMessage());
+        }
+        if (!result.succeeded()) {
+            throw failed(id, why(result));
+        }
+        return new Dumped(dump.size(), dump.sha256());
     }
 
     private ServerFacts facts() {
@@ -80,8 +109,10 @@ public final class Backups {
 
     private List<String> argv(Path pgDump, Path partial) {
         BackupPolicy policy = work.backupPolicy();
-        List<String> argv = new ArrayList<>(List.of(pgDump.toString(), "--no-password", "--file",
-                partial.toString()));
+        List<String> argv = new ArrayList<>(List.of(pgDump.toString(), "--no-password"));
+        if (partial != null) {
+            argv.addAll(List.of("--file", partial.toString()));
+        }
         if (policy.format() == BackupPolicy.Format.DIRECTORY) {
             argv.addAll(List.of("--format=directory", "--jobs=" + policy.jobs()));
         } else {
