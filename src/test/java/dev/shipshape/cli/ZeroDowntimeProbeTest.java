@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Given a deploy stage with a zero-downtime probe, when the service is down for 3 s during the
  * stage, then the probe counts the failed requests and the outage, and its gate can fail the run.
+ * The bounds are loose on purpose (a loaded machine delays requests and the restart): they only have
+ * to tell a 3 s outage from none, and from an outage as long as the whole stage.
  */
 class ZeroDowntimeProbeTest {
 
@@ -88,23 +90,24 @@ class ZeroDowntimeProbeTest {
         Cli.Result show = cli.run("show", runId);
 
         assertThat(deploy.exitCode()).as(deploy.out()).isEqualTo(0);
-        assertThat(report.failures()).isBetween(15, 40);
-        assertThat(report.requests()).isGreaterThan(report.failures() + 10);
-        assertThat(report.longestOutageMillis()).isBetween(2500L, 3700L);
-        assertThat(show.out()).containsPattern("probe deploy  passed  \\d+ requests, \\d+ failed, longest outage [23]s\\d*ms")
-                .containsPattern("downtime seen by the probe: [23]\\.\\ds");
+        assertThat(report.failures()).as("failed requests during the outage").isGreaterThanOrEqualTo(3);
+        assertThat(report.requests()).as("requests before and after the outage succeed").isGreaterThan(report.failures());
+        assertThat(report.longestOutageMillis()).as("the 3 s outage, not the whole 6 s stage").isBetween(2000L, 5500L);
+        assertThat(show.out()).containsPattern("probe deploy  passed  \\d+ requests, " + report.failures()
+                        + " failed, longest outage \\ds\\d*ms")
+                .containsPattern("downtime seen by the probe: \\d\\.\\ds");
     }
 
     @Test
     void failsTheStageWhenTheOutageIsLongerThanAllowed() throws Exception {
-        runbook(", max_outage: 2s");
+        runbook(", max_outage: 1s");
         Thread outage = outage();
 
         Cli.Result deploy = cli.run("deploy", "--env", "staging", "--version", "v2");
         outage.join();
 
         assertThat(deploy.exitCode()).as(deploy.out()).isEqualTo(3);
-        assertThat(deploy.out()).containsPattern("rolled back: zero-downtime probe: outage of [23]s\\d*ms > 2s allowed \\(\\d+ "
-                + "requests, \\d+ failed, longest outage [23]s\\d*ms\\)");
+        assertThat(deploy.out()).containsPattern("rolled back: zero-downtime probe: outage of \\ds\\d*ms > 1s allowed \\(\\d+ "
+                + "requests, \\d+ failed, longest outage \\ds\\d*ms\\)");
     }
 }

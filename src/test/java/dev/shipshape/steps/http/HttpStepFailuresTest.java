@@ -19,10 +19,20 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** No response, slow responses, and secrets that must not leak whatever happens. */
+/**
+ * No response, slow responses, and secrets that must not leak whatever happens. Where a test bounds
+ * the time taken, the bound is loose (a loaded machine is slow) and only tells "stopped by the
+ * timeout or the cancellation" from "waited for the server's 30 s answer".
+ */
 class HttpStepFailuresTest {
 
     private static final String TOKEN = TestSecrets.REFERENCE;
+    /** A step timeout no failing request here comes near: the outcome, not the timeout, is what these tests see. */
+    private static final Duration PATIENT = Duration.ofSeconds(30);
+    /** How long the slow server takes to answer. */
+    private static final long SLOW_MILLIS = 30_000;
+    /** Far below the slow server's answer, far above a slow machine's delays. */
+    private static final Duration SOON = Duration.ofSeconds(15);
 
     private final TestServer server = new TestServer();
     private final FakeRun run = new FakeRun();
@@ -46,7 +56,7 @@ class HttpStepFailuresTest {
 
     @Test
     void failsReadablyWhenTheConnectionIsRefused() {
-        StepResult result = send(get("http://127.0.0.1:1/health"), Duration.ofSeconds(2));
+        StepResult result = send(get("http://127.0.0.1:1/health"), PATIENT);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.timedOut()).isFalse();
@@ -55,14 +65,14 @@ class HttpStepFailuresTest {
 
     @Test
     void failsReadablyForAnUnknownHost() {
-        StepResult result = send(get("http://no-such-host.invalid/health"), Duration.ofSeconds(2));
+        StepResult result = send(get("http://no-such-host.invalid/health"), PATIENT);
 
         assertThat(result.message()).isEqualTo("cannot connect to http://no-such-host.invalid/health: unknown host");
     }
 
     @Test
     void redactsSecretsInTheUrlOfFailureMessages() {
-        StepResult result = send(get("http://127.0.0.1:1/health?token=" + TOKEN), Duration.ofSeconds(2));
+        StepResult result = send(get("http://127.0.0.1:1/health?token=" + TOKEN), PATIENT);
 
         assertThat(result.message())
                 .isEqualTo("cannot connect to http://127.0.0.1:1/health?token=***: connection refused");
@@ -70,7 +80,7 @@ class HttpStepFailuresTest {
 
     @Test
     void failsReadablyForAMalformedUrl() {
-        StepResult result = send(get("http://127.0.0.1:1/a b?token=" + TOKEN), Duration.ofSeconds(2));
+        StepResult result = send(get("http://127.0.0.1:1/a b?token=" + TOKEN), PATIENT);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.message()).startsWith("invalid request: ").doesNotContain(TestSecrets.VALUE);
@@ -78,30 +88,30 @@ class HttpStepFailuresTest {
 
     @Test
     void timesOutWhenTheServerDoesNotAnswerInTime() {
-        server.answer(200, "late").delay(3000);
+        server.answer(200, "late").delay(SLOW_MILLIS);
         long start = System.nanoTime();
 
         StepResult result = send(get(server.url("/slow")), Duration.ofSeconds(1));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1800));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("stopped by the 1s timeout").isLessThan(SOON);
         assertThat(result.succeeded()).isFalse();
         assertThat(result.timedOut()).isTrue();
         assertThat(result.message()).isEqualTo("timed out after 1s");
     }
 
     @Test
-    void stopsWithinASecondWhenTheRunIsCancelled() throws Exception {
-        server.answer(200, "late").delay(5000);
-        StepContext context = run.context(Path.of("."), Duration.ofSeconds(30));
+    void stopsSoonWhenTheRunIsCancelled() throws Exception {
+        server.answer(200, "late").delay(SLOW_MILLIS);
+        StepContext context = run.context(Path.of("."), Duration.ofMinutes(1));
         CompletableFuture<StepResult> attempt =
                 CompletableFuture.supplyAsync(() -> executor.execute(get(server.url("/slow")), context));
-        await().atMost(Duration.ofSeconds(2)).until(() -> server.lastMethod != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.lastMethod != null);
 
         long start = System.nanoTime();
         run.cancel();
         StepResult result = attempt.get();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("stopped by the cancellation").isLessThan(SOON);
         assertThat(result.cancelled()).isTrue();
         assertThat(result.message()).isEqualTo("cancelled");
     }
@@ -114,7 +124,7 @@ class HttpStepFailuresTest {
                 new HttpExpect(List.of(200), Map.of("echo", "token " + TOKEN), List.of(TOKEN + "!"), null),
                 StepOptions.defaults());
 
-        StepResult result = send(step, Duration.ofSeconds(2));
+        StepResult result = send(step, PATIENT);
 
         assertThat(server.lastQuery).isEqualTo("token=" + TestSecrets.VALUE);
         assertThat(server.lastHeaders.getFirst("Authorization")).isEqualTo("Bearer " + TestSecrets.VALUE);
@@ -130,7 +140,7 @@ class HttpStepFailuresTest {
         server.answer(200, body);
         HttpStepExecutor small = new HttpStepExecutor(new dev.shipshape.http.Exchanges(StepExecutors.defaultHttpClient()), 20);
 
-        StepResult result = small.execute(get(server.url("/big")), run.context(Path.of("."), Duration.ofSeconds(2)));
+        StepResult result = small.execute(get(server.url("/big")), run.context(Path.of("."), PATIENT));
 
         assertThat(result.outputSize()).isEqualTo(50_000);
         // The tail holds "HTTP 200 OK" (12 bytes) and the body: 50,012 bytes, of which 15 are kept.

@@ -16,8 +16,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Timeouts, cancellation and floods of output: the step must stop, and take its processes with it. */
+/**
+ * Timeouts, cancellation and floods of output: the step must stop, and take its processes with it.
+ * Where a test bounds the time taken, the bound is loose (a loaded machine is slow) and only tells
+ * "stopped by the timeout or the cancellation" from "ran as long as its commands would".
+ */
 class StoppingAShellStepTest {
+
+    /** Far below the length of any command the tests stop (30 s and more), far above a slow machine's delays. */
+    private static final Duration SOON = Duration.ofSeconds(15);
 
     @TempDir
     Path dir;
@@ -33,13 +40,13 @@ class StoppingAShellStepTest {
         long start = System.nanoTime();
         StepResult result = executor.execute("deploy/1", command(tree), run.context(dir, Duration.ofSeconds(1)));
 
-        assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(elapsed(start)).as("stopped by the 1s timeout, long before the 300s sleep").isLessThan(SOON);
         assertThat(result.succeeded()).isFalse();
         assertThat(result.timedOut()).isTrue();
         assertThat(result.message()).isEqualTo("timed out after 1s; killed the process tree");
         assertThat(result.outputTail()).isEqualTo("started\n");
         long grandchild = Long.parseLong(Files.readString(dir.resolve("grandchild.pid")).trim());
-        await().atMost(Duration.ofSeconds(2)).until(() -> !isRunning(grandchild));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !isRunning(grandchild));
     }
 
     @Test
@@ -50,28 +57,28 @@ class StoppingAShellStepTest {
         StepResult result = executor.execute("deploy/1", command(stubborn), run.context(dir, Duration.ofSeconds(1)));
 
         assertThat(result.timedOut()).isTrue();
-        assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(elapsed(start)).as("killed after the grace period, long before the 300s sleep").isLessThan(SOON);
         long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).trim());
-        await().atMost(Duration.ofSeconds(2)).until(() -> !isRunning(child));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !isRunning(child));
     }
 
     @Test
-    void stopsWithinAboutASecondWhenTheRunIsCancelled() throws Exception {
+    void stopsSoonWhenTheRunIsCancelled() throws Exception {
         StepContext context = run.context(dir, Duration.ofSeconds(30));
         CompletableFuture<StepResult> attempt = CompletableFuture.supplyAsync(
                 () -> executor.execute("deploy/1", command("sleep 300 & echo $! > sleep.pid; wait"), context));
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(dir.resolve("sleep.pid")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve("sleep.pid")));
 
         long start = System.nanoTime();
         run.cancel();
         StepResult result = attempt.get();
 
-        assertThat(elapsed(start)).isLessThan(Duration.ofMillis(1500));
+        assertThat(elapsed(start)).as("stopped by the cancellation, long before the 30s timeout").isLessThan(SOON);
         assertThat(result.cancelled()).isTrue();
         assertThat(result.timedOut()).isFalse();
         assertThat(result.message()).isEqualTo("cancelled");
         long sleep = Long.parseLong(Files.readString(dir.resolve("sleep.pid")).trim());
-        await().atMost(Duration.ofSeconds(2)).until(() -> !isRunning(sleep));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !isRunning(sleep));
     }
 
     @Test
@@ -110,7 +117,7 @@ class StoppingAShellStepTest {
         try {
             assertThat(result.succeeded()).isTrue();
             assertThat(result.outputTail()).isEqualTo("done\n");
-            assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(elapsed(start)).as("not waiting for the 30s background sleep").isLessThan(SOON);
         } finally {
             long daemon = Long.parseLong(Files.readString(dir.resolve("daemon.pid")).trim());
             ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly);
