@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.Engine;
 import dev.shipshape.engine.EngineSettings;
+import dev.shipshape.engine.Sleeper;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.downtime.DowntimeProbe;
 import dev.shipshape.engine.OutputTail;
@@ -92,7 +93,7 @@ final class Context {
                 new ApprovalStepExecutor(opened.gates(), clock, APPROVAL_POLL),
                 new PostgresStepExecutor(opened.postgres(), env, clock));
         return new Engine(opened.runs(), executors, new EngineSettings(clock, defaults.holder(), defaults.lease(),
-                defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()));
+                defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()), Sleeper.SYSTEM);
     }
 
     /** The default file may be absent; a file named with {@code --secrets} must exist. */

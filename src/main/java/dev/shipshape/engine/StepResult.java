@@ -35,4 +35,14 @@ public record StepResult(boolean succeeded, Integer exitCode, String message, St
     public static StepResult failure(Integer exitCode, String message, String outputTail, long outputSize) {
         return new StepResult(false, exitCode, message, outputTail, outputSize, false, false);
     }
+
+    /** The attempt was stopped by its time limit (whatever it started was killed). */
+    public static StepResult timedOut(String message, String outputTail, long outputSize) {
+        return new StepResult(false, null, message, outputTail, outputSize, true, false);
+    }
+
+    /** The attempt was stopped because the run is being cancelled. */
+    public static StepResult cancelled(String message, String outputTail, long outputSize) {
+        return new StepResult(false, null, message, outputTail, outputSize, false, true);
+    }
 }
