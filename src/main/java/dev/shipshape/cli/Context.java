@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.Engine;
 import dev.shipshape.engine.EngineSettings;
+import dev.shipshape.engine.Sleeper;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.downtime.DowntimeProbe;
 import dev.shipshape.engine.OutputTail;
@@ -90,7 +91,7 @@ final class Context {
         StepExecutors executors = new StepExecutors(new StepServices(() -> http, OutputTail.DEFAULT_LIMIT,
                 opened.verification(), clock, opened.gates(), APPROVAL_POLL, opened.postgres(), env));
         return new Engine(opened.runs(), executors, new EngineSettings(clock, defaults.holder(), defaults.lease(),
-                defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()));
+                defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()), Sleeper.SYSTEM);
     }
 
     /** The default file may be absent; a file named with {@code --secrets} must exist. */

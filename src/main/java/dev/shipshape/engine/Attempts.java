@@ -15,12 +15,14 @@ final class Attempts {
     private final Journal journal;
     private final Secrets secrets;
     private final Path workdir;
+    private final Sleeper sleeper;
 
-    Attempts(StepExecutor executor, Journal journal, Secrets secrets, Path workdir) {
+    Attempts(StepExecutor executor, Journal journal, Secrets secrets, Path workdir, Sleeper sleeper) {
         this.executor = executor;
         this.journal = journal;
         this.secrets = secrets;
         this.workdir = workdir;
+        this.sleeper = sleeper;
     }
 
     /**
@@ -118,21 +120,6 @@ final class Attempts {
         Duration wait = step.step().options().backoff().multipliedBy(1L << Math.min(attempt - 2, 16));
         journal.note("step.retry", step.id() + ": attempt " + attempt + " of " + (step.step().options().retries() + 1)
                 + " in " + Durations.format(wait) + " after: " + last.message());
-        long until = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < until) {
-            if (cancellable && cancel.requested()) {
-                return false;
-            }
-            sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-        }
-        return true;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return sleeper.sleep(wait, () -> cancellable && cancel.requested());
     }
 }

@@ -16,6 +16,7 @@ public final class Engine {
     private final StepExecutor executor;
     private final EngineSettings settings;
     private final StageWatch watch;
+    private final Sleeper sleeper;
     private final RunIds ids = new RunIds();
 
     public Engine(RunStore store, StepExecutor executor, EngineSettings settings) {
@@ -24,10 +25,17 @@ public final class Engine {
 
     /** @param watch watches each stage while it runs (the zero-downtime probe) and may fail it */
     public Engine(RunStore store, StepExecutor executor, EngineSettings settings, StageWatch watch) {
+        this(store, executor, settings, watch, Sleeper.SYSTEM);
+    }
+
+    /** @param sleeper waits between attempts of a step */
+    public Engine(RunStore store, StepExecutor executor, EngineSettings settings, StageWatch watch,
+                  Sleeper sleeper) {
         this.store = store;
         this.executor = executor;
         this.settings = settings;
         this.watch = watch;
+        this.sleeper = sleeper;
     }
 
     /**
@@ -87,7 +95,7 @@ public final class Engine {
                                Progress progress, ResumeChoice choice, RunStatus from, String reason) {
         lease.keepAlive();
         Cancellation cancel = new Cancellation(store, journal.runId(), settings.cancelPoll(), lease, signal);
-        Attempts attempts = new Attempts(executor, journal, secrets, plan.workdir());
+        Attempts attempts = new Attempts(executor, journal, secrets, plan.workdir(), sleeper);
         return new Execution(plan, journal, attempts, cancel, progress, choice,
                 (runId, stage) -> watch.start(runId, stage, secrets)).from(from, reason);
     }
