@@ -52,14 +52,4 @@ public record StepResult(StepOutcome outcome, Integer exitCode, String outputTai
     public boolean paused() {
         return outcome instanceof StepOutcome.Paused;
     }
-
-    /** The attempt was stopped by its time limit (whatever it started was killed). */
-    public static StepResult timedOut(String message, String outputTail, long outputSize) {
-        return new StepResult(false, null, message, outputTail, outputSize, true, false);
-    }
-
-    /** The attempt was stopped because the run is being cancelled. */
-    public static StepResult cancelled(String message, String outputTail, long outputSize) {
-        return new StepResult(false, null, message, outputTail, outputSize, false, true);
-    }
 }

@@ -44,7 +44,7 @@ public final class EngineKit {
     }
 
     public static Plan plan(String runbook) {
-        var parsed = new RunbookLoader().parse(Path.of("/srv/shop/shipshape.yaml"), runbook);
+        var parsed = new RunbookLoader(dev.shipshape.steps.StepKinds.all()).parse(Path.of("/srv/shop/shipshape.yaml"), runbook);
         return new Planner(Map.of()).deploy(parsed, "prod", "2.0", "1.0");
     }
 
