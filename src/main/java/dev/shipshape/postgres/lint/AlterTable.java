@@ -5,42 +5,58 @@ import static dev.shipshape.postgres.lint.Rules.j;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
-/** {@code ALTER TABLE}: each action of the statement judged on its own; the worst one counts. */
+/**
+ * {@code ALTER TABLE}: each subform judged on its own with the lock the ALTER TABLE reference gives
+ * it; the worst one counts, holding the strongest lock of them all.
+ */
 final class AlterTable {
+
+    private static final String SHARE_UPDATE_EXCLUSIVE = "SHARE UPDATE EXCLUSIVE";
 
     private AlterTable() {
     }
 
-    static Rules.Judgement judge(Rules rules, String sql, Set<String> created) {
+    static Rules.Judgement judge(Facts facts, String sql) {
         String table = sql.replaceFirst("^ALTER TABLE (IF EXISTS )?(ONLY )?", "").split("[ (]", 2)[0];
         String actions = sql.replaceFirst("^ALTER TABLE (IF EXISTS )?(ONLY )?\\S+\\s*", "");
-        if (created.contains(table)) {
-            return Rules.safe("none", "alters a table created in this migration");
+        if (facts.createdHere(table)) {
+            return Rules.safe("none", "alters a table created in this migration").on(table, false);
         }
         List<Rules.Judgement> judged = new ArrayList<>();
+        String lock = "none";
         for (String action : splitTopLevel(actions)) {
-            judged.add(action(rules, action.strip()));
+            Rules.Judgement one = action(facts, table, action.strip());
+            judged.add(one);
+            lock = Locks.stronger(lock, one.lock());
         }
-        return Rules.worst(judged);
+        Rules.Judgement worst = Rules.worst(judged);
+        return new Rules.Judgement(worst.verdict(), lock, worst.rewrite(), worst.appCompatible(), worst.reason(),
+                worst.alternative(), worst.relation() == null ? table : worst.relation(), worst.assumed(), false);
     }
 
-    private static Rules.Judgement action(Rules rules, String a) {
+    private static Rules.Judgement action(Facts facts, String table, String a) {
         if (a.startsWith("ADD COLUMN") || (a.startsWith("ADD ") && !a.startsWith("ADD CONSTRAINT")
                 && !a.matches("ADD (PRIMARY KEY|UNIQUE|CHECK|FOREIGN KEY|EXCLUDE).*"))) {
-            return addColumn(rules, a);
+            return AddColumn.judge(facts, a);
         }
         if (a.startsWith("ADD")) {
             return Constraints.add(a);
         }
         if (a.startsWith("VALIDATE CONSTRAINT")) {
-            return j(Verdict.SAFE, "SHARE UPDATE EXCLUSIVE", "scan", true, "checks existing rows without blocking "
+            return j(Verdict.SAFE, SHARE_UPDATE_EXCLUSIVE, "scan", true, "checks existing rows without blocking "
                     + "reads or writes", null);
         }
-        if (a.startsWith("DROP CONSTRAINT")) {
+        if (a.startsWith("DROP CONSTRAINT") || a.startsWith("ALTER CONSTRAINT")) {
             return j(Verdict.CAUTION, ACCESS_EXCLUSIVE, "none", true, "brief ACCESS EXCLUSIVE lock, queued behind "
                     + "running queries", "set a lock_timeout and retry");
+        }
+        if (a.startsWith("RENAME CONSTRAINT")) {
+            return j(Verdict.SAFE, ACCESS_EXCLUSIVE, "none", true, "renames a constraint: catalog only", null);
+        }
+        if (a.matches("(ATTACH|DETACH) PARTITION .*")) {
+            return partition(facts, table, a);
         }
         if (a.startsWith("DROP")) {
             return j(Verdict.UNSAFE, ACCESS_EXCLUSIVE, "none", false, "drops a column the running application may "
@@ -52,54 +68,56 @@ final class AlterTable {
                     + "refers to by its old name", "add the new column (or a view), write both, switch the "
                     + "application, then drop the old one");
         }
-        if (a.matches("ALTER (COLUMN )?\\S+ (SET DATA )?TYPE .*")) {
-            return j(Verdict.UNSAFE, ACCESS_EXCLUSIVE, "rewrite", false, "changing a column's type rewrites the "
-                    + "table under ACCESS EXCLUSIVE (blocks reads and writes)", "add a new column of the new type, "
-                    + "backfill in batches, switch the application, drop the old column");
-        }
-        if (a.matches("ALTER (COLUMN )?\\S+ SET NOT NULL.*")) {
-            return setNotNull(rules);
-        }
-        if (a.matches("ALTER (COLUMN )?\\S+ (DROP NOT NULL|SET DEFAULT|DROP DEFAULT|SET STATISTICS).*")) {
-            return j(Verdict.SAFE, ACCESS_EXCLUSIVE, "none", true, "changes only the catalog: brief lock", null);
-        }
-        if (a.matches("SET (LOGGED|UNLOGGED|TABLESPACE).*")) {
+        Optional<Rules.Judgement> column = AlterColumn.judge(facts, table, a);
+        return column.orElseGet(() -> tableWide(a));
+    }
+
+    /** Subforms on the whole table: persistence, storage parameters, triggers, clustering, inheritance. */
+    private static Rules.Judgement tableWide(String a) {
+        if (a.matches("SET (LOGGED|UNLOGGED|TABLESPACE).*") || a.matches("SET ACCESS METHOD (?!HEAP\\b).*")) {
             return j(Verdict.UNSAFE, ACCESS_EXCLUSIVE, "rewrite", true, "rewrites the whole table under ACCESS "
                     + "EXCLUSIVE", "do it in a maintenance window");
+        }
+        if (a.matches("(SET|RESET) \\((\\s*(FILLFACTOR|AUTOVACUUM_\\w+|TOAST\\.\\w+|PARALLEL_WORKERS|"
+                + "TOAST_TUPLE_TARGET)\\b[^,]*,?)+\\)") || a.matches("(CLUSTER ON|SET WITHOUT CLUSTER|INHERIT|"
+                + "NO INHERIT)\\b.*")) {
+            return j(Verdict.SAFE, SHARE_UPDATE_EXCLUSIVE, "none", true, "takes SHARE UPDATE EXCLUSIVE: reads and "
+                    + "writes go on", null);
+        }
+        if (a.matches("(ENABLE|DISABLE) (ALWAYS |REPLICA )?TRIGGER.*")) {
+            return j(Verdict.SAFE, "SHARE ROW EXCLUSIVE", "none", true, "switches triggers: catalog only, brief "
+                    + "lock that blocks writes", null);
+        }
+        if (a.matches("(SET ACCESS METHOD HEAP|SET WITHOUT OIDS|REPLICA IDENTITY|OWNER TO|(ENABLE|DISABLE|FORCE|NO "
+                + "FORCE) ROW LEVEL SECURITY|(ENABLE|DISABLE) (ALWAYS |REPLICA )?RULE|SET SCHEMA|OF |NOT OF|SET \\()"
+                + ".*")) {
+            return j(Verdict.SAFE, ACCESS_EXCLUSIVE, "none", true, "changes only the catalog: brief lock", null)
+                    .assuming(a.startsWith("SET ACCESS METHOD HEAP") ? "assumed the table already uses heap, "
+                            + "the default" : null);
         }
         return j(Verdict.CAUTION, ACCESS_EXCLUSIVE, "none", true, "ALTER TABLE action not recognised; most take "
                 + "ACCESS EXCLUSIVE", "review it by hand");
     }
 
-    private static Rules.Judgement addColumn(Rules rules, String a) {
-        boolean notNull = a.contains("NOT NULL");
-        boolean hasDefault = a.contains(" DEFAULT ");
-        if (a.contains("GENERATED ALWAYS AS") && a.contains("STORED") || Rules.volatileDefault(a)) {
-            return j(Verdict.UNSAFE, ACCESS_EXCLUSIVE, "rewrite", true, "a volatile default or stored generated "
-                    + "column rewrites every row under ACCESS EXCLUSIVE", "add the column without a default, "
-                    + "backfill in batches, then set the default");
+    private static Rules.Judgement partition(Facts facts, String parent, String a) {
+        String partition = a.split(" ")[2];
+        if (a.startsWith("DETACH")) {
+            if (a.endsWith(" CONCURRENTLY") && facts.pgVersion() >= 14) {
+                return j(Verdict.SAFE, SHARE_UPDATE_EXCLUSIVE, "none", true, "detaches without blocking reads or "
+                        + "writes (must run outside a transaction)", null);
+            }
+            return j(Verdict.CAUTION, ACCESS_EXCLUSIVE, "none", true, "brief ACCESS EXCLUSIVE on the parent and "
+                    + "the partition, queued behind running queries", facts.pgVersion() >= 14 ? "DETACH PARTITION "
+                    + "... CONCURRENTLY" : "set a lock_timeout and retry").on(parent, false);
         }
-        if (hasDefault && rules.pgVersion() < 11) {
-            return j(Verdict.UNSAFE, ACCESS_EXCLUSIVE, "rewrite", true, "before PostgreSQL 11 a column with a "
-                    + "DEFAULT rewrites the table under ACCESS EXCLUSIVE", "add the column without a default, set "
-                    + "the default, then backfill in batches");
-        }
-        if (notNull && !hasDefault) {
-            return j(Verdict.UNSAFE, ACCESS_EXCLUSIVE, "scan", false, "NOT NULL without a DEFAULT fails on a "
-                    + "non-empty table, and the running application's inserts omit the column", "add it nullable, "
-                    + "backfill, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL");
-        }
-        return j(Verdict.SAFE, ACCESS_EXCLUSIVE, "none", true, hasDefault ? "a constant DEFAULT is stored in the "
-                + "catalog since PostgreSQL 11: no rewrite, brief lock" : "a nullable column: catalog only, brief "
-                + "lock", null);
-    }
-
-    private static Rules.Judgement setNotNull(Rules rules) {
-        String alternative = rules.pgVersion() >= 12 ? "add CHECK (col IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, "
-                + "then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the check"
-                : "keep a validated CHECK (col IS NOT NULL) NOT VALID constraint instead";
-        return j(Verdict.UNSAFE, ACCESS_EXCLUSIVE, "scan", true, "scans the whole table under ACCESS EXCLUSIVE "
-                + "(blocks reads and writes)", alternative);
+        boolean defaultToo = facts.table(parent).map(t -> t.hasDefaultPartition).orElse(false);
+        String parentLock = facts.pgVersion() >= 12 ? SHARE_UPDATE_EXCLUSIVE + " on the parent" : ACCESS_EXCLUSIVE
+                + " on the parent";
+        return j(Verdict.UNSAFE, ACCESS_EXCLUSIVE, "scan", true, "scans " + partition.toLowerCase() + " under "
+                + "ACCESS EXCLUSIVE to prove its rows fit the bound (" + parentLock + (defaultToo ? "; the default "
+                + "partition is scanned too" : "") + "); PostgreSQL skips the scan only when a validated CHECK "
+                + "constraint implies the bound", "fill and check the table before attaching it while nothing uses "
+                + "it, with a CHECK constraint matching the bound").on(partition, false);
     }
 
     /** Splits "ADD a int, ADD b int" at commas outside parentheses. */

@@ -16,7 +16,11 @@ import java.util.TreeSet;
 final class Catalog {
 
     /** A table and its current data file; a new {@code relfilenode} means the table was rewritten. */
-    record Table(String name, long fileNode) {
+    record Table(String name, long fileNode, char kind) {
+
+        boolean materializedView() {
+            return kind == 'm';
+        }
     }
 
     /** A table lock a session holds, e.g. {@code ACCESS EXCLUSIVE} on {@code public.orders}. */
@@ -37,9 +41,9 @@ final class Catalog {
     static Map<Long, Table> tables(Connection c) throws SQLException {
         Map<Long, Table> out = new HashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.oid, format('%I.%I', "
-                + "n.nspname, c.relname), c.relfilenode FROM pg_class c " + USER_TABLES)) {
+                + "n.nspname, c.relname), c.relfilenode, c.relkind FROM pg_class c " + USER_TABLES)) {
             while (rs.next()) {
-                out.put(rs.getLong(1), new Table(rs.getString(2), rs.getLong(3)));
+                out.put(rs.getLong(1), new Table(rs.getString(2), rs.getLong(3), rs.getString(4).charAt(0)));
             }
         }
         return out;
@@ -47,9 +51,19 @@ final class Catalog {
 
     /** Granted locks of backend {@code pid} on the tables of {@code existing}. */
     static Set<Lock> locks(Connection c, int pid, Map<Long, Table> existing) throws SQLException {
+        return locks(c, pid, existing, "AND granted");
+    }
+
+    /** Locks backend {@code pid} holds or waits for on the tables of {@code existing}. */
+    static Set<Lock> wanted(Connection c, int pid, Map<Long, Table> existing) throws SQLException {
+        return locks(c, pid, existing, "");
+    }
+
+    private static Set<Lock> locks(Connection c, int pid, Map<Long, Table> existing, String granted)
+            throws SQLException {
         Set<Lock> out = new java.util.HashSet<>();
         try (PreparedStatement st = c.prepareStatement("SELECT relation::bigint, mode FROM pg_locks WHERE pid = ? "
-                + "AND locktype = 'relation' AND granted AND database = (SELECT oid FROM pg_database WHERE "
+                + "AND locktype = 'relation' " + granted + " AND database = (SELECT oid FROM pg_database WHERE "
                 + "datname = current_database())")) {
             st.setInt(1, pid);
             try (ResultSet rs = st.executeQuery()) {
@@ -59,6 +73,21 @@ final class Catalog {
                         out.add(new Lock(rs.getString(2), table.name()));
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sequential scans this session's open transaction made so far, per table oid: a table rewrite,
+     * a constraint check, an index build each read the table through one.
+     */
+    static Map<Long, Long> scans(Connection c) throws SQLException {
+        Map<Long, Long> out = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT relid::bigint, seq_scan "
+                + "FROM pg_stat_xact_user_tables WHERE seq_scan > 0")) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getLong(2));
             }
         }
         return out;
