@@ -5,7 +5,10 @@ import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.postgres.DatabaseWork;
 import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.postgres.lint.Finding;
+import dev.shipshape.postgres.lint.EarlierMigrations;
+import dev.shipshape.postgres.lint.EnvironmentFacts;
 import dev.shipshape.postgres.lint.Linter;
+import dev.shipshape.postgres.lint.Schema;
 import dev.shipshape.postgres.migrate.Migrations;
 import dev.shipshape.postgres.trace.MigrationTrace;
 import java.io.IOException;
@@ -26,6 +29,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Classify every statement of SQL migrations as safe, caution or unsafe, with the lock it "
                 + "takes and a safer alternative. Needs no database.",
+                "Schema facts (column types, indexes, validated NOT NULL checks, partitions) come from the earlier "
+                        + "migrations in the same folder, from --schema FILE.sql, and with --env ENV from the "
+                        + "environment's database catalog (read only; its server version is used too). Without them "
+                        + "each verdict that needed a fact says what it assumed.",
                 "With --trace --env ENV: runs the files (default: the environment's pending migrations) on an empty "
                         + "scratch copy of the environment's schema and shows the lock actually taken and whether "
                         + "each table was rewritten; the copy is dropped afterwards.",
@@ -40,8 +47,12 @@ final class DbLintCommand implements Callable<Integer> {
     int pgVersion;
     @Option(names = "--trace", description = "Run the migrations on a scratch copy of the schema (needs --env)")
     boolean trace;
-    @Option(names = "--env", description = "Environment whose schema --trace copies")
+    @Option(names = "--env", description = "Environment whose catalog gives the schema facts and the server version "
+            + "(read only), or whose schema --trace copies")
     String environment;
+    @Option(names = "--schema", paramLabel = "FILE.sql", description = "SQL defining the schema the migrations run "
+            + "against (e.g. a pg_dump --schema-only)")
+    Path schemaFile;
     @Option(names = "--runbook", paramLabel = "FILE", description = "Runbook for --trace (default: shipshape.yaml)")
     Path runbookFile;
     @Option(names = "--secrets", paramLabel = "FILE", description = "NAME=value file, mode 0600")
@@ -72,7 +83,21 @@ final class DbLintCommand implements Callable<Integer> {
             throw new ShipshapeException(Code.INVALID_INPUT, "name the SQL files to lint, e.g. 'shipshape db lint "
                     + "db/migrations/V2__add_index.sql', or use --trace --env ENV for pending migrations");
         }
-        Linter linter = new Linter(pgVersion);
+        Schema schema = Schema.unknown();
+        int version = pgVersion;
+        if (environment != null) {
+            DatabaseWork work = DbTarget.of(runbookFile, environment, secretsFile).work(context, PostgresRecords.NONE);
+            EnvironmentFacts facts = EnvironmentFacts.of(work);
+            schema = facts.schema();
+            version = facts.major();
+        }
+        if (schemaFile != null) {
+            Linter.learn(schema, schemaFile.toString(), read(context.cwd.resolve(schemaFile), schemaFile));
+        }
+        for (Path earlier : EarlierMigrations.before(files.stream().map(context.cwd::resolve).toList())) {
+            Linter.learn(schema, earlier.getFileName().toString(), read(earlier, earlier));
+        }
+        Linter linter = new Linter(version, schema);
         List<Finding> findings = new ArrayList<>();
         for (SqlFiles.SqlFile file : SqlFiles.resolve(context.cwd, files)) {
             findings.addAll(linter.lint(file.shown(), read(file)));
@@ -115,6 +140,10 @@ final class DbLintCommand implements Callable<Integer> {
         out.put("reason", f.reason());
         out.put("alternative", f.alternative());
         out.put("allowed", f.allowance());
+        out.put("relation", f.relation());
+        out.put("pg_version", f.pgVersion());
+        out.put("locks_out", f.locksOut());
+        out.put("assumed", f.assumed());
         if (f.observed() != null) {
             out.put("observed", observed(f));
         }

@@ -16,6 +16,9 @@ final class LintText {
                 + "  " + f.statement());
         out.add("    lock " + f.lock() + ", " + f.rewrite() + (f.appCompatible() ? ""
                 : ", breaks the running application") + ": " + f.reason());
+        if (f.assumed() != null) {
+            out.add("    " + f.assumed());
+        }
         if (f.alternative() != null) {
             out.add("    instead: " + f.alternative());
         }

@@ -55,7 +55,7 @@ final class AlterColumn {
     }
 
     private static Rules.Judgement type(Facts facts, String table, String column, String target) {
-        String newType = target.replaceFirst(" (USING|COLLATE) .*", "").replaceAll("\\s+\\(", "(").strip();
+        String newType = Schema.canonicalType(target.replaceFirst(" (USING|COLLATE) .*", ""));
         boolean collate = target.contains(" COLLATE ");
         Optional<String> old = facts.table(table).map(t -> t.columnTypes.get(column));
         Rules.Judgement rewrite = j(Verdict.UNSAFE, ACCESS_EXCLUSIVE, "rewrite", false, "changing a column's "

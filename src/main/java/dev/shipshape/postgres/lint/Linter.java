@@ -63,7 +63,7 @@ public final class Linter {
                 created.add(Schema.key(table.group(3)));
             }
             SchemaSql.apply(schema, normal);
-            Finding finding = new Finding(file, statement.line(), oneLine(statement.text()), j.verdict(), j.lock(),
+            Finding finding = new Finding(file, statement.line(), oneLine(statement.text()), j.finalVerdict(), j.lock(),
                     j.rewrite(), j.appCompatible(), j.reason(), j.alternative(), null, null,
                     j.relation() == null ? null : j.relation().toLowerCase(Locale.ROOT), rules.pgVersion(),
                     j.assumed(), j.locksOut());

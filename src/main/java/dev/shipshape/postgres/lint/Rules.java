@@ -13,10 +13,9 @@ final class Rules {
     record Judgement(Verdict verdict, String lock, String rewrite, boolean appCompatible, String reason,
                      String alternative, String relation, String assumed, boolean readOnly) {
 
-        Judgement {
-            if (locksOut(lock, rewrite, readOnly) && verdict != Verdict.UNSAFE) {
-                verdict = Verdict.UNSAFE;
-            }
+        /** Unsafe whenever the application is locked out for a scan or rewrite, whatever the rule said. */
+        Verdict finalVerdict() {
+            return locksOut() ? Verdict.UNSAFE : verdict;
         }
 
         /** The same on {@code table}; on a materialized view only reads count. */

@@ -67,8 +67,7 @@ public final class Schema {
     // The catalog reader's entry points (public: the reader lives in another package).
 
     public void column(String table, String column, String type) {
-        define(table).columnTypes.put(key(column), type.toUpperCase(Locale.ROOT).replace("CHARACTER VARYING",
-                "VARCHAR"));
+        define(table).columnTypes.put(key(column), canonicalType(type));
     }
 
     public void index(String table, String column) {
@@ -101,6 +100,21 @@ public final class Schema {
 
     public void defaultPartition(String parent) {
         define(parent).hasDefaultPartition = true;
+    }
+
+    /** One spelling per type, as {@code format_type} and migrations write it differently: {@code INTEGER}, {@code VARCHAR(10)}. */
+    static String canonicalType(String type) {
+        String t = type.toUpperCase(Locale.ROOT).strip().replaceAll("\\s*([(),])\\s*", "$1").replaceAll("\\s+", " ");
+        t = t.replace("CHARACTER VARYING", "VARCHAR").replace("TIMESTAMP WITHOUT TIME ZONE", "TIMESTAMP")
+                .replace("TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ").replace("DECIMAL", "NUMERIC");
+        return switch (t) {
+            case "INT", "INT4" -> "INTEGER";
+            case "INT8" -> "BIGINT";
+            case "INT2" -> "SMALLINT";
+            case "BOOL" -> "BOOLEAN";
+            case "FLOAT8", "DOUBLE PRECISION" -> "DOUBLE PRECISION";
+            default -> t;
+        };
     }
 
     /** Upper case, quotes and the {@code public.} schema removed. */

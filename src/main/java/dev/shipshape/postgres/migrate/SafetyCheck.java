@@ -3,14 +3,12 @@ package dev.shipshape.postgres.migrate;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.postgres.DatabaseAddress;
-import dev.shipshape.postgres.ServerFacts;
 import dev.shipshape.postgres.lint.Finding;
+import dev.shipshape.postgres.lint.EnvironmentFacts;
 import dev.shipshape.postgres.lint.Linter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +25,8 @@ final class SafetyCheck {
     }
 
     static List<Finding> lint(DatabaseAddress address, List<Path> files) {
-        int major;
-        try (Connection c = address.connect()) {
-            major = ServerFacts.of(c).major();
-        } catch (SQLException e) {
-            throw new ShipshapeException(Code.FAILED, "cannot read the server version: " + e.getMessage());
-        }
-        Linter linter = new Linter(major);
+        EnvironmentFacts facts = EnvironmentFacts.of(address);
+        Linter linter = new Linter(facts.major(), facts.schema());
         List<Finding> all = new ArrayList<>();
         for (Path file : files) {
             try {

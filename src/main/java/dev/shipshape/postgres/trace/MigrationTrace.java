@@ -3,8 +3,8 @@ package dev.shipshape.postgres.trace;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.postgres.DatabaseWork;
-import dev.shipshape.postgres.ServerFacts;
 import dev.shipshape.postgres.lint.Finding;
+import dev.shipshape.postgres.lint.EnvironmentFacts;
 import dev.shipshape.postgres.lint.Linter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +30,9 @@ public final class MigrationTrace {
 
     /** Findings of every statement of {@code files}, in order, each with its observation. */
     public List<Finding> trace(List<Path> files) {
-        int major = serverMajor();
-        Linter linter = new Linter(major);
+        EnvironmentFacts facts = EnvironmentFacts.of(work);
+        int major = facts.major();
+        Linter linter = new Linter(major, facts.schema());
         List<Finding> out = new ArrayList<>();
         try (ScratchCopy copy = ScratchCopy.of(work, major);
              Connection runner = copy.address().connect(); Connection watcher = copy.address().connect()) {
@@ -51,15 +52,6 @@ public final class MigrationTrace {
                     + StatementTrace.firstLine(e.getMessage()) + "; the scratch database was dropped");
         }
         return out;
-    }
-
-    private int serverMajor() {
-        try (Connection c = work.address().connect()) {
-            return ServerFacts.of(c).major();
-        } catch (SQLException e) {
-            throw new ShipshapeException(Code.FAILED, "cannot read the server version of " + work.address() + ": "
-                    + work.address().redact(e.getMessage()));
-        }
     }
 
     private static String read(Path file) {

@@ -100,4 +100,85 @@ class LinterTest {
         assertThatThrownBy(() -> pg15.lint("V7.sql", "SELECT 1;\nCREATE TABLE a (id int;"))
                 .hasMessage("V7.sql:2: SQL does not parse: '(' without a matching ')' in this statement");
     }
+
+    private static Linter knowing(String schemaSql) {
+        Schema schema = Schema.unknown();
+        Linter.learn(schema, "schema.sql", schemaSql);
+        return new Linter(15, schema);
+    }
+
+    @Test
+    void binaryCoercibleTypeChangeIsSafeOnceTheColumnTypeIsKnownAndSaysWhatItAssumedOtherwise() {
+        String sql = "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);";
+        Finding known = knowing("CREATE TABLE users (id int, email varchar(100));").lint("V2.sql", sql).get(0);
+        assertThat(known.verdict()).isEqualTo(Verdict.SAFE);
+        assertThat(known.reason()).isEqualTo("varchar(100) to varchar(200) is binary-coercible: no rewrite, indexes "
+                + "kept, brief lock");
+        assertThat(known.assumed()).isNull();
+
+        Finding unknown = one(sql);
+        assertThat(unknown.verdict()).isEqualTo(Verdict.UNSAFE);
+        assertThat(unknown.rewrite()).isEqualTo("rewrite");
+        assertThat(unknown.assumed()).isEqualTo("assumed the change is not binary-coercible and rewrites (users is "
+                + "not in the known schema; give --schema FILE.sql or --env ENV)");
+        assertThat(knowing("CREATE TABLE users (id int, email varchar(100));")
+                .lint("V2.sql", "ALTER TABLE users ALTER COLUMN id TYPE bigint;").get(0).rewrite()).isEqualTo("rewrite");
+    }
+
+    @Test
+    void typeChangeOfAColumnUnderACheckScansAndANewCollationRebuildsItsIndex() {
+        Linter linter = knowing("CREATE TABLE t (a varchar(10), b text, CONSTRAINT a_set CHECK (a IS NOT NULL));"
+                + "CREATE INDEX t_b ON t (b);");
+        Finding checked = linter.lint("V2.sql", "ALTER TABLE t ALTER COLUMN a TYPE varchar(20);").get(0);
+        assertThat(checked.rewrite()).isEqualTo("scan");
+        assertThat(checked.locksOut()).isTrue();
+        Finding collated = linter.lint("V3.sql", "ALTER TABLE t ALTER COLUMN b TYPE text COLLATE \"C\";").get(0);
+        assertThat(collated.reason()).contains("rebuilds the column's index");
+    }
+
+    @Test
+    void setNotNullSkipsTheScanWhenAValidatedNotNullCheckIsKnown() {
+        Linter linter = knowing("CREATE TABLE t (a int);");
+        List<Finding> f = linter.lint("V2.sql", "ALTER TABLE t ADD CONSTRAINT a_nn CHECK (a IS NOT NULL) NOT VALID;\n"
+                + "COMMIT;\nALTER TABLE t VALIDATE CONSTRAINT a_nn;\nCOMMIT;\nALTER TABLE t ALTER COLUMN a SET NOT NULL;");
+        assertThat(f).extracting(Finding::verdict).containsExactly(Verdict.SAFE, Verdict.SAFE, Verdict.SAFE,
+                Verdict.SAFE, Verdict.SAFE);
+        assertThat(one("ALTER TABLE t ALTER COLUMN a SET NOT NULL;").assumed()).startsWith("assumed no validated "
+                + "CHECK (a IS NOT NULL)");
+    }
+
+    @Test
+    void aScanAfterAStrongLockInTheSameTransactionIsUnsafe() {
+        List<Finding> f = pg15.lint("V2.sql", "ALTER TABLE users ADD COLUMN region text;\nUPDATE users SET region = "
+                + "'eu';");
+        assertThat(f.get(0).verdict()).isEqualTo(Verdict.SAFE);
+        assertThat(f.get(1).verdict()).isEqualTo(Verdict.UNSAFE);
+        assertThat(f.get(1).lock()).isEqualTo("ACCESS EXCLUSIVE");
+        assertThat(f.get(1).relation()).isEqualTo("users");
+        assertThat(f.get(1).reason()).endsWith("and line 1 holds ACCESS EXCLUSIVE on users until commit, so the "
+                + "application waits for this statement too");
+        List<Finding> apart = pg15.lint("V3.sql", "ALTER TABLE users ADD COLUMN region text;\nCOMMIT;\nUPDATE users "
+                + "SET region = 'eu';");
+        assertThat(apart.get(2).verdict()).isEqualTo(Verdict.CAUTION);
+    }
+
+    @Test
+    void lockLevelsOfUtilityStatementsAndSubforms() {
+        assertThat(one("ALTER TABLE t SET (fillfactor = 70);").lock()).isEqualTo("SHARE UPDATE EXCLUSIVE");
+        assertThat(one("ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;").lock()).isEqualTo("SHARE UPDATE EXCLUSIVE");
+        assertThat(one("ALTER TABLE t DISABLE TRIGGER ALL;").lock()).isEqualTo("SHARE ROW EXCLUSIVE");
+        assertThat(one("ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY;").lock()).isEqualTo("SHARE UPDATE EXCLUSIVE");
+        assertThat(new Linter(13).lint("V.sql", "ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY;").get(0).lock())
+                .isEqualTo("ACCESS EXCLUSIVE");
+        Finding attach = one("ALTER TABLE p ATTACH PARTITION p9 FOR VALUES FROM (1) TO (2);");
+        assertThat(attach.relation()).isEqualTo("p9");
+        assertThat(attach.locksOut()).isTrue();
+        assertThat(one("REFRESH MATERIALIZED VIEW CONCURRENTLY mv;").locksOut()).isFalse();
+        assertThat(one("REFRESH MATERIALIZED VIEW mv;").verdict()).isEqualTo(Verdict.UNSAFE);
+        assertThat(one("ALTER TABLE t SET LOGGED;").rewrite()).isEqualTo("rewrite");
+        assertThat(one("VACUUM t;").verdict()).isEqualTo(Verdict.SAFE);
+        assertThat(one("ALTER TABLE t ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;").rewrite()).isEqualTo("rewrite");
+        assertThat(knowing("CREATE MATERIALIZED VIEW mv AS SELECT 1 AS n;").lint("V.sql", "CREATE INDEX i ON mv (n);")
+                .get(0).verdict()).isEqualTo(Verdict.SAFE);
+    }
 }

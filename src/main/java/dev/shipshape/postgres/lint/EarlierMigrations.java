@@ -1,0 +1,62 @@
+package dev.shipshape.postgres.lint;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The migrations that run before the ones being linted: Flyway-named files ({@code V3__x.sql},
+ * {@code V1_2__y.sql}) of the same folders with a lower version, oldest first. Their DDL tells
+ * the lint what the schema looks like when the linted migrations run.
+ */
+public final class EarlierMigrations {
+
+    private static final Pattern VERSION = Pattern.compile("^V(\\d+(?:[._]\\d+)*)__.*\\.sql$");
+
+    private EarlierMigrations() {
+    }
+
+    public static List<Path> before(List<Path> linted) {
+        List<Path> out = new ArrayList<>();
+        Optional<List<BigInteger>> first = linted.stream().map(EarlierMigrations::version).flatMap(Optional::stream)
+                .min(EarlierMigrations::compare);
+        if (first.isEmpty()) {
+            return out;
+        }
+        for (Path folder : linted.stream().map(p -> p.toAbsolutePath().getParent()).distinct().toList()) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(f -> version(f).filter(v -> compare(v, first.get()) < 0).isPresent())
+                        .filter(f -> linted.stream().noneMatch(l -> l.toAbsolutePath().equals(f.toAbsolutePath())))
+                        .forEach(out::add);
+            } catch (IOException e) {
+                return out;
+            }
+        }
+        out.sort(Comparator.comparing(p -> version(p).orElseThrow(), EarlierMigrations::compare));
+        return out;
+    }
+
+    static Optional<List<BigInteger>> version(Path file) {
+        Matcher m = VERSION.matcher(file.getFileName().toString());
+        return m.matches() ? Optional.of(Stream.of(m.group(1).split("[._]")).map(BigInteger::new).toList())
+                : Optional.empty();
+    }
+
+    private static int compare(List<BigInteger> a, List<BigInteger> b) {
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            int c = (i < a.size() ? a.get(i) : BigInteger.ZERO).compareTo(i < b.size() ? b.get(i) : BigInteger.ZERO);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+}
