@@ -92,14 +92,17 @@ final class DbLintCommand implements Callable<Integer> {
             version = facts.major();
         }
         if (schemaFile != null) {
-            Linter.learn(schema, schemaFile.toString(), read(context.cwd.resolve(schemaFile), schemaFile));
+            Linter.learn(schema, schemaFile.toString(), read(new SqlFiles.SqlFile(context.cwd.resolve(schemaFile),
+                    schemaFile.toString())));
         }
-        for (Path earlier : EarlierMigrations.before(files.stream().map(context.cwd::resolve).toList())) {
-            Linter.learn(schema, earlier.getFileName().toString(), read(earlier, earlier));
+        List<SqlFiles.SqlFile> named = SqlFiles.resolve(context.cwd, files);
+        for (Path earlier : EarlierMigrations.before(named.stream().map(SqlFiles.SqlFile::path).toList())) {
+            Linter.learn(schema, earlier.getFileName().toString(), read(new SqlFiles.SqlFile(earlier,
+                    earlier.getFileName().toString())));
         }
         Linter linter = new Linter(version, schema);
         List<Finding> findings = new ArrayList<>();
-        for (SqlFiles.SqlFile file : SqlFiles.resolve(context.cwd, files)) {
+        for (SqlFiles.SqlFile file : named) {
             findings.addAll(linter.lint(file.shown(), read(file)));
         }
         return findings;

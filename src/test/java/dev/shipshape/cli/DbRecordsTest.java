@@ -105,7 +105,7 @@ class DbRecordsTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCode.BLOCKED);
         assertThat(r.err()).isEqualTo("shipshape: 1 unsafe statement(s) in pending migrations block production "
-                + "(first: V1__retype.sql:1 changing a column's type rewrites the table under ACCESS EXCLUSIVE "
+                + "(first: V1__retype.sql:1 changing a column's type rewrites the table and its indexes under ACCESS EXCLUSIVE "
                 + "(blocks reads and writes)); use the safer alternative from 'shipshape db lint', or add "
                 + "'-- shipshape:allow-unsafe: REASON' to the migration file\n");
         assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders' AND "
