@@ -53,6 +53,21 @@ class DbLintTraceTest {
     }
 
     @Test
+    void withEnvTheStaticLintJudgesByTheEnvironmentsCatalog() throws Exception {
+        sql("ALTER TABLE orders ADD COLUMN label varchar(10)");
+        cli.write("widen.sql", "ALTER TABLE orders ALTER COLUMN label TYPE varchar(50);\n");
+
+        Cli.Result known = cli.run("db", "lint", "--env", "staging", "widen.sql");
+        Cli.Result unknown = cli.run("db", "lint", "--pg-version", "15", "widen.sql");
+
+        assertThat(known.exitCode()).as(known.out() + known.err()).isEqualTo(0);
+        assertThat(known.out()).contains("SAFE  ALTER TABLE orders")
+                .contains("varchar(10) to varchar(50) is binary-coercible").doesNotContain("assumed");
+        assertThat(unknown.exitCode()).isEqualTo(5);
+        assertThat(unknown.out()).contains("assumed the change is not binary-coercible");
+    }
+
+    @Test
     void traceShowsTheLockActuallyTakenAndWhetherTheTableWasRewritten() throws Exception {
         Cli.Result r = cli.run("db", "lint", "--trace", "--env", "staging");
 
