@@ -44,8 +44,13 @@ public final class EngineKit {
     }
 
     public static Plan plan(String runbook) {
+        return plan(runbook, "2.0", "1.0");
+    }
+
+    /** @param previousVersion null for a first deploy */
+    public static Plan plan(String runbook, String version, String previousVersion) {
         var parsed = new RunbookLoader().parse(Path.of("/srv/shop/shipshape.yaml"), runbook);
-        return new Planner(Map.of()).deploy(parsed, "prod", "2.0", "1.0");
+        return new Planner(Map.of()).deploy(parsed, "prod", version, previousVersion);
     }
 
     public RunOutcome start(Plan plan) {
