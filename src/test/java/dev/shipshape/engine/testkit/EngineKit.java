@@ -54,8 +54,12 @@ public final class EngineKit {
     }
 
     public RunOutcome start(Plan plan) {
+        return start(plan, Secrets.NONE);
+    }
+
+    public RunOutcome start(Plan plan, Secrets secrets) {
         return engine("host-a:1").start(plan, new RunRequest("alice", "/srv/shop/shipshape.yaml", "runbook"),
-                Secrets.NONE, RunListener.NONE, signal);
+                secrets, RunListener.NONE, signal);
     }
 
     /** Resumes from another process, as {@code shipshape resume} does after a crash or a halt. */
