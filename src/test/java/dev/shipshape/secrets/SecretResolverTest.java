@@ -39,4 +39,11 @@ class SecretResolverTest {
 
         assertThat(s.redact("a long-enough banana")).isEqualTo("a *** banana");
     }
+
+    @Test
+    void aValueOfExactlyThreeCharactersIsRedacted() {
+        Secrets s = secrets(Map.of("USER", "bob", "PASSWORD", "ab"));
+
+        assertThat(s.redact("login bob ab ok")).isEqualTo("login *** ab ok");
+    }
 }

@@ -15,6 +15,7 @@ import dev.shipshape.engine.StepRecord;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.Planner;
 import dev.shipshape.runbook.yaml.RunbookLoader;
+import dev.shipshape.steps.StepKinds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,13 +45,22 @@ public final class EngineKit {
     }
 
     public static Plan plan(String runbook) {
-        var parsed = new RunbookLoader(dev.shipshape.steps.StepKinds.all()).parse(Path.of("/srv/shop/shipshape.yaml"), runbook);
-        return new Planner(Map.of()).deploy(parsed, "prod", "2.0", "1.0");
+        return plan(runbook, "2.0", "1.0");
+    }
+
+    /** @param previousVersion null for a first deploy */
+    public static Plan plan(String runbook, String version, String previousVersion) {
+        var parsed = new RunbookLoader(StepKinds.all()).parse(Path.of("/srv/shop/shipshape.yaml"), runbook);
+        return new Planner(Map.of()).deploy(parsed, "prod", version, previousVersion);
     }
 
     public RunOutcome start(Plan plan) {
+        return start(plan, Secrets.NONE);
+    }
+
+    public RunOutcome start(Plan plan, Secrets secrets) {
         return engine("host-a:1").start(plan, new RunRequest("alice", "/srv/shop/shipshape.yaml", "runbook"),
-                Secrets.NONE, RunListener.NONE, signal);
+                secrets, RunListener.NONE, signal);
     }
 
     /** Resumes from another process, as {@code shipshape resume} does after a crash or a halt. */
