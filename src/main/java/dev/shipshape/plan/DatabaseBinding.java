@@ -18,7 +18,7 @@ final class DatabaseBinding {
     }
 
     static List<Step> bind(List<Step> steps, Runbook runbook, Environment env) {
-        return steps.stream().map(step -> step instanceof UsesDatabase uses
+        return steps.stream().map(step -> step instanceof UsesDatabase uses && uses.needsDatabase()
                 ? uses.bind(new DatabaseTarget(runbook.service(), env.name(), env.databaseIfAny()
                         .orElseThrow(() -> noDatabase(runbook, env, step))))
                 : step).toList();

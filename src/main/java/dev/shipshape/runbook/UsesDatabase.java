@@ -9,6 +9,11 @@ public interface UsesDatabase {
     /** The bound database, or null before planning. */
     DatabaseTarget target();
 
+    /** Whether this step, as written, works on the database (a step may use it only in some forms). */
+    default boolean needsDatabase() {
+        return true;
+    }
+
     /** The same step bound to {@code target}. */
     Step bind(DatabaseTarget target);
 }

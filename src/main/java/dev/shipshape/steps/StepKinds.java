@@ -10,6 +10,7 @@ import dev.shipshape.steps.kit.StepKind;
 import dev.shipshape.steps.postgres.PostgresStepKinds;
 import dev.shipshape.steps.shell.RunStepKind;
 import dev.shipshape.steps.smoke.SmokeStepKind;
+import dev.shipshape.steps.waituntil.WaitUntilStepKind;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,7 +24,8 @@ public final class StepKinds {
             new SmokeStepKind(),
             new AnalysisStepKind(),
             new MonitorStepKind(),
-            new ApprovalStepKind()), PostgresStepKinds.all().stream()).toList();
+            new ApprovalStepKind(),
+            new WaitUntilStepKind()), PostgresStepKinds.all().stream()).toList();
 
     private StepKinds() {
     }

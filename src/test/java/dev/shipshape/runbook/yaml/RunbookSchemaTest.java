@@ -127,4 +127,19 @@ class RunbookSchemaTest {
                     steps: [{http: "http://x/", expect: {status: 999}}]
                 """))).hasSizeGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void acceptsEachFormOfWaitUntilAndRejectsOneWithoutACondition() {
+        assertThat(validation.errors(withStages("""
+                  - name: wait
+                    steps:
+                      - wait_until: {run: test -f ready.txt, interval: 500ms, within: 10s}
+                      - wait_until: {http: "http://localhost/ready", expect: {status: 200}, successes: 2}
+                      - wait_until: {sql: "SELECT true"}
+                """))).isEmpty();
+        assertThat(validation.errors(withStages("""
+                  - name: wait
+                    steps: [{wait_until: {within: 10s}}]
+                """))).isNotEmpty();
+    }
 }
