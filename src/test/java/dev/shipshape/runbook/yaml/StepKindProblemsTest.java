@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class StepKindProblemsTest {
 
     /** Every step kind, in the order the loader knows them. */
-    static final String KINDS = "run, http, health, smoke, analysis, monitor, approval, postgres.backup, "
+    static final String KINDS = "run, http, health, smoke, analysis, monitor, approval, wait_until, postgres.backup, "
             + "postgres.restore, postgres.migrate, postgres.query, postgres.diagnose";
 
     @Test
