@@ -88,7 +88,7 @@ final class Context {
     Engine engine(Store opened) {
         EngineSettings defaults = EngineSettings.defaults();
         var http = StepExecutors.defaultHttpClient();
-        StepExecutors executors = new StepExecutors(new StepServices(() -> http, OutputTail.DEFAULT_LIMIT,
+        StepExecutors executors = new StepExecutors(new StepServices(http, OutputTail.DEFAULT_LIMIT,
                 opened.verification(), clock, opened.gates(), APPROVAL_POLL, opened.postgres(), env));
         return new Engine(opened.runs(), executors, new EngineSettings(clock, defaults.holder(), defaults.lease(),
                 defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()), Sleeper.SYSTEM);

@@ -40,7 +40,7 @@ public final class StepExecutors implements StepExecutor {
      * @param tailLimitBytes how much of a step's output its result keeps
      */
     public StepExecutors(HttpClient httpClient, int tailLimitBytes) {
-        this(new StepServices(() -> httpClient, tailLimitBytes, VerificationLog.NONE, Clock.systemUTC(), null,
+        this(new StepServices(httpClient, tailLimitBytes, VerificationLog.NONE, Clock.systemUTC(), null,
                 APPROVAL_POLL, PostgresRecords.NONE, System.getenv()));
     }
 

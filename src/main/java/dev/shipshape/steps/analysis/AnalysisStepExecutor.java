@@ -9,6 +9,7 @@ import dev.shipshape.analysis.prometheus.PrometheusProvider;
 import dev.shipshape.analysis.probe.ProbeProvider;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;
+import dev.shipshape.steps.kit.Waiting;
 import dev.shipshape.http.Exchanges;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.AnalysisStep;

@@ -4,6 +4,7 @@ import dev.shipshape.analysis.RollbackDecision;
 import dev.shipshape.analysis.VerificationLog;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;
+import dev.shipshape.steps.kit.Waiting;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.HealthStep;
@@ -58,7 +59,7 @@ public final class HealthStepExecutor {
                         + (polls == 1 ? " poll" : " polls") + ": " + last, tail, step);
             }
             long next = started + step.interval().toNanos();
-            if (deadline.passed() || next - deadline.atNanos() >= 0 || !sleepUntil(next, context)) {
+            if (next - deadline.atNanos() >= 0 || !Waiting.until(next, deadline.atNanos(), context)) {
                 break;
             }
         }
@@ -106,20 +107,5 @@ public final class HealthStepExecutor {
             case ALERT -> StepResult.success(null, message + " (alert only, by rule)", tail.text(), tail.size());
             case ROLLBACK -> StepResult.failure(null, message, tail.text(), tail.size());
         };
-    }
-
-    private static boolean sleepUntil(long until, StepContext context) {
-        while (System.nanoTime() - until < 0) {
-            if (context.isCancelled()) {
-                return false;
-            }
-            try {
-                Thread.sleep(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -4,6 +4,7 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.OutputTail;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;
+import dev.shipshape.steps.kit.Waiting;
 import dev.shipshape.http.Deadline;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.postgres.DatabaseAddress;
@@ -28,16 +29,18 @@ final class WaitUntilStepExecutor {
     private record Look(boolean held, String seen) {
     }
 
-    private final StepServices services;
-    private ShellStepExecutor shell;
-    private HttpStepExecutor http;
+    private final int tailLimitBytes;
+    private final ShellStepExecutor shell;
+    private final HttpStepExecutor http;
 
     WaitUntilStepExecutor(StepServices services) {
-        this.services = services;
+        this.tailLimitBytes = services.tailLimitBytes();
+        this.shell = new ShellStepExecutor(tailLimitBytes);
+        this.http = new HttpStepExecutor(services.exchanges(), tailLimitBytes);
     }
 
     StepResult execute(PlannedStep planned, WaitUntilStep step, StepContext context) {
-        OutputTail tail = new OutputTail(services.tailLimitBytes());
+        OutputTail tail = new OutputTail(tailLimitBytes);
         Duration within = context.timeout() == null || step.within().compareTo(context.timeout()) < 0
                 ? step.within() : context.timeout();
         Deadline deadline = Deadline.in(within);
@@ -60,7 +63,7 @@ final class WaitUntilStepExecutor {
                         + last, tail.text(), tail.size());
             }
             long next = started + step.interval().toNanos();
-            if (deadline.passed() || next - deadline.atNanos() >= 0 || !sleepUntil(next, context)) {
+            if (next - deadline.atNanos() >= 0 || !Waiting.until(next, deadline.atNanos(), context)) {
                 break;
             }
         }
@@ -74,13 +77,13 @@ final class WaitUntilStepExecutor {
     private Look look(PlannedStep planned, WaitUntilStep step, StepContext context) {
         return switch (step.condition()) {
             case WaitUntilStep.Command command -> {
-                StepResult result = shell().execute(planned.id(), new RunStep(command.run(), Map.of(), null,
+                StepResult result = shell.execute(planned.id(), new RunStep(command.run(), Map.of(), null,
                         List.of(), StepOptions.defaults()), quiet(context));
                 yield new Look(result.succeeded(), result.exitCode() != null ? "exit " + result.exitCode()
                         : result.message());
             }
             case WaitUntilStep.Request request -> {
-                StepResult result = http().execute(request.request(), quiet(context));
+                StepResult result = http.execute(request.request(), quiet(context));
                 yield new Look(result.succeeded(), result.message());
             }
             case WaitUntilStep.Query query -> query(step, query, context);
@@ -97,20 +100,6 @@ final class WaitUntilStepExecutor {
         }
     }
 
-    private synchronized ShellStepExecutor shell() {
-        if (shell == null) {
-            shell = new ShellStepExecutor(services.tailLimitBytes());
-        }
-        return shell;
-    }
-
-    private synchronized HttpStepExecutor http() {
-        if (http == null) {
-            http = new HttpStepExecutor(services.exchanges(), services.tailLimitBytes());
-        }
-        return http;
-    }
-
     /** Each look gets what is left of the step's time; its own output is summed up in the poll line. */
     private static StepContext withTimeout(StepContext c, Duration left) {
         return new StepContext(c.runId(), c.workdir(), left.isNegative() ? Duration.ZERO : left, c.secrets(),
@@ -120,20 +109,5 @@ final class WaitUntilStepExecutor {
     private static StepContext quiet(StepContext c) {
         return new StepContext(c.runId(), c.workdir(), c.timeout(), c.secrets(), line -> { }, c.cancelled(),
                 c.started());
-    }
-
-    private static boolean sleepUntil(long until, StepContext context) {
-        while (System.nanoTime() - until < 0) {
-            if (context.isCancelled()) {
-                return false;
-            }
-            try {
-                Thread.sleep(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 }

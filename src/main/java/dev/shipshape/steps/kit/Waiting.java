@@ -1,15 +1,15 @@
-package dev.shipshape.steps.analysis;
+package dev.shipshape.steps.kit;
 
 import dev.shipshape.engine.StepContext;
 
 /** Waiting that stops within 100 ms of a cancel, and never past the attempt's deadline. */
-final class Waiting {
+public final class Waiting {
 
     private Waiting() {
     }
 
     /** Sleeps until {@code until} (nanoTime); false when cancelled or when the deadline comes first. */
-    static boolean until(long until, long deadline, StepContext context) {
+    public static boolean until(long until, long deadline, StepContext context) {
         while (true) {
             long now = System.nanoTime();
             if (context.isCancelled() || now - deadline >= 0) {
