@@ -38,8 +38,10 @@ final class PlanCommand implements Callable<Integer> {
     Options.OutputOption output;
     @Option(names = "--env", required = true, description = "Environment to plan for")
     String environment;
-    @Option(names = "--version", required = true, description = "Version to deploy")
+    @Option(names = "--version", description = "Version to deploy")
     String version;
+    @Option(names = "--procedure", paramLabel = "NAME", description = "Show a named procedure instead of a deployment")
+    String procedure;
     @Option(names = "--at", paramLabel = "TIME", description = "Judge the gates as of this moment, e.g."
             + " 2026-01-29T10:00-08:00 (default: now)")
     String at;
@@ -50,8 +52,15 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((version == null) == (procedure == null)) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "plan needs --version VERSION (a"
+                    + " deployment) or --procedure NAME (a named procedure), not " + (version == null ? "neither" : "both"));
+        }
         Instant moment = moment();
         Runbook rb = RunbookFiles.read(context, runbook).runbook();
+        if (procedure != null) {
+            return procedure(rb);
+        }
         Plan plan = new Planner(context.env).deploy(rb, environment, version, previousVersion(rb));
         GateReport gates = gates(rb, moment);
         var checklist = rb.environment(environment).flatMap(e -> e.gates().checklistIfAny());
@@ -68,6 +77,17 @@ final class PlanCommand implements Callable<Integer> {
             }
         }
         return gates.verdict() == Verdict.BLOCK ? ExitCode.BLOCKED : ExitCode.SUCCEEDED;
+    }
+
+    /** A procedure runs no gates: only its steps are shown. */
+    private int procedure(Runbook rb) {
+        Plan plan = new Planner(context.env).procedure(rb, environment, procedure);
+        if (output.json()) {
+            context.out.println(Json.write(PlanView.ofProcedure(plan)));
+        } else {
+            PlanText.lines(plan).forEach(context.out::println);
+        }
+        return ExitCode.SUCCEEDED;
     }
 
     private Instant moment() {

@@ -18,7 +18,9 @@ final class PlanText {
 
     static List<String> lines(Plan plan) {
         List<String> lines = new ArrayList<>();
-        lines.add("Plan: " + plan.service() + " " + plan.version() + " to " + plan.environment() + " (previous: "
+        lines.add(plan.procedureName() != null ? "Plan: " + plan.service() + " procedure " + plan.procedureName()
+                + " in " + plan.environment() + " (changes no live version)"
+                : "Plan: " + plan.service() + " " + plan.version() + " to " + plan.environment() + " (previous: "
                 + plan.previousVersionIfAny().orElse("none") + ")");
         int n = 1;
         for (PlannedStage stage : plan.stages()) {

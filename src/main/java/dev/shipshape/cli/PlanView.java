@@ -19,7 +19,7 @@ import java.util.Locale;
  * resolved steps and rollback steps (secrets masked, as in text), the always-steps, then the gates.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PlanView(String service, String environment, String version, String previousVersion,
+record PlanView(String service, String procedure, String environment, String version, String previousVersion,
                 List<StageView> stages, List<StepView> always, GatesView gates) {
 
     /** {@code nothingToRollBackTo}: the rollback needs a previous version and none is live (a first deploy). */
@@ -42,10 +42,16 @@ record PlanView(String service, String environment, String version, String previ
     }
 
     static PlanView of(Plan plan, GateReport gates, Instant asOf, Integer checklistItems) {
-        return new PlanView(plan.service(), plan.environment(), plan.version(), plan.previousVersion(),
-                plan.stages().stream().map(PlanView::stage).toList(), steps(plan.always()),
+        return new PlanView(plan.service(), plan.procedureName(), plan.environment(), plan.version(),
+                plan.previousVersion(), plan.stages().stream().map(PlanView::stage).toList(), steps(plan.always()),
                 new GatesView(asOf, gates.verdict().label(), gates.results().stream().map(PlanView::gate).toList(),
                         checklistItems));
+    }
+
+    /** A procedure's plan: no version and no gates (gates judge deployments). */
+    static PlanView ofProcedure(Plan plan) {
+        return new PlanView(plan.service(), plan.procedureName(), plan.environment(), null, null,
+                plan.stages().stream().map(PlanView::stage).toList(), steps(plan.always()), null);
     }
 
     private static StageView stage(PlannedStage s) {

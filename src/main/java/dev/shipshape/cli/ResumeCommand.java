@@ -63,6 +63,7 @@ final class ResumeCommand implements Callable<Integer> {
             Plan plan = rollback.isPresent()
                     ? new RollbackPlanner(context.env).plan(rb, run.environment(), run.version(), run.previousVersion(),
                     rollback.get(), LiveRunBackup.of(context, runs, rb, run.environment(), runId))
+                    : run.isProcedure() ? new Planner(context.env).procedure(rb, run.environment(), run.procedureName())
                     : deployPlan(runs, rb, run);
             var secrets = secretsOption.forPlan(context, plan);
             RunListener listener = output.json() ? RunListener.NONE : LiveProgress.of(context, plan);

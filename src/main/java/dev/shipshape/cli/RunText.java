@@ -23,14 +23,16 @@ final class RunText {
 
     static List<String> header(RunRecord run) {
         List<String> lines = new ArrayList<>();
-        lines.add("Run " + run.runId() + ": " + run.service() + " " + (run.procedure().equals("rollback")
-                ? run.version() + " -> " + run.previousVersion() + " in " : run.version() + " to ") + run.environment()
-                + " (" + run.procedure() + ")");
+        lines.add("Run " + run.runId() + ": " + run.service() + " " + (run.isProcedure() ? "in "
+                : run.procedure().equals("rollback") ? run.version() + " -> " + run.previousVersion() + " in "
+                : run.version() + " to ") + run.environment() + " (" + run.kindLabel() + ")");
         lines.add("  status:   " + run.status().label() + (run.reason() != null ? " — " + run.reason() : ""));
         lines.add("  started:  " + TIME.format(run.createdAt()) + " UTC by " + run.startedBy()
                 + (run.finishedAt() == null ? "" : ", took "
                 + Elapsed.format(Duration.between(run.createdAt(), run.finishedAt()).toMillis())));
-        lines.add("  previous: " + (run.previousVersion() == null ? "none" : run.previousVersion()));
+        if (!run.isProcedure()) {
+            lines.add("  previous: " + (run.previousVersion() == null ? "none" : run.previousVersion()));
+        }
         return lines;
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 /** A run as machines read it ({@code --output json}): states in lower case, times in ISO-8601. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RunView(String id, String service, String environment, String version, String previousVersion,
-               String procedure, String startedBy, String status, String reason, Instant createdAt,
+               String procedure, String procedureName, String startedBy, String status, String reason, Instant createdAt,
                Instant finishedAt, Long durationMillis, List<StageView> stages, List<StepView> steps) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,7 +38,7 @@ record RunView(String id, String service, String environment, String version, St
     private static RunView of(RunRecord r, List<StageView> stages, List<StepView> steps) {
         Long duration = r.finishedAt() == null ? null : Duration.between(r.createdAt(), r.finishedAt()).toMillis();
         return new RunView(r.runId(), r.service(), r.environment(), r.version(), r.previousVersion(), r.procedure(),
-                r.startedBy(), r.status().label(), r.reason(), r.createdAt(), r.finishedAt(), duration, stages, steps);
+                r.procedureName(), r.startedBy(), r.status().label(), r.reason(), r.createdAt(), r.finishedAt(), duration, stages, steps);
     }
 
     private static StageView stage(StageRecord s) {

@@ -50,13 +50,16 @@ final class RunsCommand implements Callable<Integer> {
             context.out.println(String.format(ROW, "RUN", "SERVICE", "ENV", "VERSION", "STATUS", "PROCEDURE",
                     "STARTED (UTC)", "BY"));
             runs.forEach(r -> context.out.println(String.format(ROW, r.runId(), r.service(), r.environment(),
-                    versions(r), r.status().label(), r.procedure(), RunText.TIME.format(r.createdAt()), r.startedBy())));
+                    versions(r), r.status().label(), r.kindLabel(), RunText.TIME.format(r.createdAt()), r.startedBy())));
         }
         return ExitCode.SUCCEEDED;
     }
 
     /** A rollback run goes from its version back to another: {@code v1.6.0 -> v1.4.3}. */
     private static String versions(RunRecord run) {
+        if (run.isProcedure()) {
+            return "-";
+        }
         return run.procedure().equals("rollback") ? run.version() + " -> " + run.previousVersion() : run.version();
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The top-level command: only dispatches to subcommands. */
 @Command(name = "shipshape", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs deployment runbooks: checks, stages, rollback, and a record of everything.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, DeployCommand.class, ResumeCommand.class,
+        subcommands = {ValidateCommand.class, PlanCommand.class, DeployCommand.class, RunCommand.class,
+                ProceduresCommand.class, ResumeCommand.class,
                 CancelCommand.class, RunsCommand.class, ShowCommand.class, LogsCommand.class, UnlockCommand.class,
                 RollbackCommand.class, StatusCommand.class, ChecklistCommand.class, ApproveCommand.class, RejectCommand.class,
                 DbCommand.class, GatesCommand.class, SchemaCommand.class, InitCommand.class, CompletionCommand.class,

@@ -31,7 +31,8 @@ final class ValidateCommand implements Callable<Integer> {
                     + rb.always().size();
             context.out.println(RunbookFiles.shown(context, runbook.resolve(context)) + " is valid: service "
                     + rb.service() + ", " + count(rb.environments().size(), "environment") + ", "
-                    + count(rb.stages().size(), "stage") + ", " + count(steps, "step"));
+                    + count(rb.stages().size(), "stage") + ", " + count(steps, "step")
+                    + (rb.procedures().isEmpty() ? "" : ", " + count(rb.procedures().size(), "procedure")));
             return ExitCode.SUCCEEDED;
         }
         Map<String, Object> report = new LinkedHashMap<>();

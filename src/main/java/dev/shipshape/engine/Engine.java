@@ -55,8 +55,8 @@ public final class Engine {
                 journal.run(RunStatus.FAILED, notFree.get());
                 return new RunOutcome(runId, RunStatus.FAILED, notFree.get());
             }
-            journal.run(RunStatus.RUNNING, "started by " + request.startedBy() + ": " + plan.service() + " "
-                    + plan.version() + " to " + plan.environment());
+            journal.run(RunStatus.RUNNING, "started by " + request.startedBy() + ": " + plan.describe()
+                    + (request.reason() == null ? "" : " (reason: " + request.reason() + ")"));
             return execute(plan, journal, lease, secrets, signal, Progress.of(List.of(), List.of()),
                     ResumeChoice.POLICY, RunStatus.RUNNING, null);
         }
@@ -118,6 +118,7 @@ public final class Engine {
         }
         return new NewRun(runId, plan.service(), plan.environment(), plan.version(), plan.previousVersion(),
                 plan.procedure(), request.startedBy(), request.runbookPath(), request.runbookText(),
-                settings.clock().instant(), plan.stages().stream().map(s -> s.name()).toList(), steps);
+                settings.clock().instant(), plan.stages().stream().map(s -> s.name()).toList(), steps,
+                plan.procedureName());
     }
 }

@@ -12,14 +12,32 @@ import java.util.Optional;
  * engine runs it, tests compare it.
  *
  * @param previousVersion the last version that succeeded in this environment, or null
+ * @param procedure       what kind of run: {@code deploy}, {@code rollback} or {@code procedure}
  * @param workdir         the runbook's folder; relative paths in steps are resolved against it
+ * @param procedureName   the runbook procedure a {@code procedure} run runs, else null
  */
 public record Plan(String service, String environment, String version, String previousVersion, String procedure,
-                   List<PlannedStage> stages, List<PlannedStep> always, Path workdir, OnInterrupted onInterrupted) {
+                   List<PlannedStage> stages, List<PlannedStep> always, Path workdir, OnInterrupted onInterrupted,
+                   String procedureName) {
+
+    /** The kind of run that runs a runbook's named procedure. */
+    public static final String PROCEDURE = "procedure";
 
     public Plan {
         stages = List.copyOf(stages);
         always = List.copyOf(always);
+    }
+
+    /** A deployment or rollback plan: no named procedure. */
+    public Plan(String service, String environment, String version, String previousVersion, String procedure,
+                List<PlannedStage> stages, List<PlannedStep> always, Path workdir, OnInterrupted onInterrupted) {
+        this(service, environment, version, previousVersion, procedure, stages, always, workdir, onInterrupted, null);
+    }
+
+    /** What the run does, in words: {@code shop-api v1.2 to staging}, {@code procedure pool-exhausted in staging}. */
+    public String describe() {
+        return procedureName != null ? "procedure " + procedureName + " in " + environment
+                : service + " " + version + " to " + environment;
     }
 
     public Optional<String> previousVersionIfAny() {

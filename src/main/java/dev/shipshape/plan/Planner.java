@@ -2,6 +2,8 @@ package dev.shipshape.plan;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.runbook.DatabaseTarget;
+import dev.shipshape.runbook.OnFailure;
+import dev.shipshape.runbook.Procedure;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.Stage;
 import dev.shipshape.runbook.Step;
@@ -45,6 +47,23 @@ public final class Planner {
     }
 
     /**
+     * Plans a run of a named procedure: one stage of its name holding its steps, stopping at the first failure.
+     * It has no version and no rollback; the runbook's always-steps belong to deployments and are left out.
+     *
+     * @throws ShipshapeException INVALID_INPUT for an unknown environment or procedure, or an unset {@code ${env:NAME}}
+     */
+    public Plan procedure(Runbook runbook, String environment, String name) {
+        var env = runbook.environment(environment).orElseThrow(() -> unknownEnvironment(runbook, environment));
+        Procedure procedure = runbook.procedure(name).orElseThrow(() -> unknownProcedure(runbook, name));
+        var values = new References(runbook, env, null, null, processEnv);
+        PlannedStage stage = new PlannedStage(name, List.of(), OnFailure.STOP, procedure.timeout(),
+                plan(name, Phase.MAIN, DatabaseBinding.bind(procedure.steps(), runbook, env), values), List.of());
+        values.failIfMissing();
+        return new Plan(runbook.service(), environment, null, null, Plan.PROCEDURE, List.of(stage), List.of(),
+                runbook.source().toAbsolutePath().getParent(), runbook.onInterrupted(), name);
+    }
+
+    /**
      * Resolves references in gate settings (checklist commands, URLs) as steps' are resolved; an
      * unset {@code ${env:NAME}} becomes empty here (the checklist item then fails, saying so).
      */
@@ -80,6 +99,15 @@ public final class Planner {
             planned.add(new PlannedStep(id, stage, phase, i + 1, steps.get(i).mapStrings(s -> values.resolve(s, id))));
         }
         return planned;
+    }
+
+    private static ShipshapeException unknownProcedure(Runbook runbook, String name) {
+        String declared = runbook.procedures().isEmpty() ? "it declares none; add them under procedures:"
+                : "declared: " + String.join(", ", runbook.procedures().keySet());
+        return new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "procedure '" + name
+                + "' is not defined in " + runbook.source() + "; " + declared
+                + dev.shipshape.Suggestions.closest(name, runbook.procedures().keySet())
+                .map(n -> " (did you mean '" + n + "'?)").orElse(""));
     }
 
     private static ShipshapeException unknownEnvironment(Runbook runbook, String name) {

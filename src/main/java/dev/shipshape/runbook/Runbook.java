@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param always        steps that run at the end of every run, whatever happened
  * @param onInterrupted what {@code resume} does with a non-idempotent step that was in flight
  * @param people        who has which roles, for approvals and checklist sign-offs
+ * @param procedures    named operational procedures by name, in file order
  */
 public record Runbook(
         String service,
@@ -27,11 +28,12 @@ public record Runbook(
         List<Stage> stages,
         List<Step> always,
         OnInterrupted onInterrupted,
-        People people) {
+        People people,
+        Map<String, Procedure> procedures) {
 
     public Runbook(String service, Path source, Map<String, String> vars, Map<String, Environment> environments,
                    List<Stage> stages, List<Step> always, OnInterrupted onInterrupted) {
-        this(service, source, vars, environments, stages, always, onInterrupted, People.none());
+        this(service, source, vars, environments, stages, always, onInterrupted, People.none(), Map.of());
     }
 
     public Runbook {
@@ -40,6 +42,11 @@ public record Runbook(
         environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
         stages = List.copyOf(stages);
         always = List.copyOf(always);
+        procedures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(procedures));
+    }
+
+    public Optional<Procedure> procedure(String name) {
+        return Optional.ofNullable(procedures.get(name));
     }
 
     public Optional<Environment> environment(String name) {

@@ -41,7 +41,9 @@ final class JdbcRunStore implements RunStore {
                 StageTable.insert(connection, run.runId(), run.stages());
                 StepTable.insert(connection, run.runId(), run.steps());
                 EventLog.append(connection, run.runId(), run.createdAt(), "run.created", null,
-                        run.procedure() + " " + run.service() + " " + run.version() + " to " + run.environment());
+                        run.procedureName() != null ? "procedure " + run.procedureName() + " " + run.service() + " in "
+                                + run.environment()
+                                : run.procedure() + " " + run.service() + " " + run.version() + " to " + run.environment());
                 return null;
             });
         } catch (ShipshapeException e) {

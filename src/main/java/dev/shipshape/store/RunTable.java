@@ -16,9 +16,9 @@ import java.util.Optional;
 final class RunTable {
 
     private static final String COLUMNS = "run_id, service, environment, version, previous_version, procedure, "
-            + "started_by, runbook_path, runbook_text, status, reason, created_at, finished_at";
+            + "started_by, runbook_path, runbook_text, status, reason, created_at, finished_at, procedure_name";
     private static final String INSERT = "INSERT INTO runs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "NULL, ?, NULL)";
+            + "NULL, ?, NULL, ?)";
     private static final String READ = "SELECT " + COLUMNS + " FROM runs WHERE run_id = ?";
     private static final String EXISTS = "SELECT 1 FROM runs WHERE run_id = ?";
     private static final String NEWEST_FIRST = " ORDER BY created_at DESC, run_id DESC LIMIT ?";
@@ -46,6 +46,7 @@ final class RunTable {
             statement.setString(9, run.runbookText());
             statement.setString(10, RunStatus.RUNNING.name());
             Columns.setInstant(statement, 11, run.createdAt());
+            statement.setString(12, run.procedureName());
             statement.executeUpdate();
         }
     }
@@ -127,7 +128,7 @@ final class RunTable {
                         row.getString("procedure"), row.getString("started_by"), row.getString("runbook_path"),
                         row.getString("runbook_text"), RunStatus.valueOf(row.getString("status")),
                         row.getString("reason"), Columns.instant(row, "created_at"),
-                        Columns.instant(row, "finished_at")));
+                        Columns.instant(row, "finished_at"), row.getString("procedure_name")));
             }
             return runs;
         }

@@ -15,8 +15,8 @@ import org.flywaydb.core.Flyway;
 final class Schema {
 
     static final String MIGRATIONS = "classpath:dev/shipshape/store/migration";
-    /** The newest migration in {@link #MIGRATIONS} ({@code V6__step_processes.sql}); raise it with each new one. */
-    static final int LATEST = 6;
+    /** The newest migration in {@link #MIGRATIONS} ({@code V7__procedures.sql}); raise it with each new one. */
+    static final int LATEST = 7;
 
     private static final String HISTORY = "SELECT \"version\", \"success\" FROM \"flyway_schema_history\"";
 

@@ -44,6 +44,8 @@ final class ReferenceCheck {
                 walk(top.value(), top.key(), true);
             } else if (top.key().equals("environments") && top.value() instanceof Node.Mapping envs) {
                 envs.entries().forEach(env -> walkEnvironment(env, Problems.child(top.key(), env.key())));
+            } else if (top.key().equals("procedures")) {
+                walkProcedures(top.value(), top.key());
             } else {
                 walk(top.value(), top.key(), false);
             }
@@ -56,9 +58,37 @@ final class ReferenceCheck {
         }
     }
 
+    /** A procedure is not a deployment: it has no version to refer to. */
+    private void walkProcedures(Node node, String path) {
+        walk(node, path, false);
+        walkVersions(node, path);
+    }
+
+    private void walkVersions(Node node, String path) {
+        switch (node) {
+            case Node.Mapping m -> m.entries().stream().filter(e -> !e.key().equals("when"))
+                    .forEach(e -> walkVersions(e.value(), Problems.child(path, e.key())));
+            case Node.Sequence s -> {
+                for (int i = 0; i < s.items().size(); i++) {
+                    walkVersions(s.items().get(i), Problems.item(path, i));
+                }
+            }
+            case Node.Scalar s -> {
+                if (s.value() instanceof String text) {
+                    Placeholders.find(text).stream()
+                            .filter(p -> p.kind() == Kind.VERSION || p.kind() == Kind.PREVIOUS_VERSION)
+                            .forEach(p -> problems.add(s, path, "${" + p.source() + "} cannot be used in a procedure;"
+                                    + " a procedure runs no version", "use it in stages, or pass it in vars"));
+                }
+            }
+        }
+    }
+
+    /** Conditions ({@code when:}) are checked by their own reader, which knows their references. */
     private void walk(Node node, String path, boolean inVars) {
         switch (node) {
-            case Node.Mapping m -> m.entries().forEach(e -> walk(e.value(), Problems.child(path, e.key()), inVars));
+            case Node.Mapping m -> m.entries().stream().filter(e -> !e.key().equals("when"))
+                    .forEach(e -> walk(e.value(), Problems.child(path, e.key()), inVars));
             case Node.Sequence s -> {
                 for (int i = 0; i < s.items().size(); i++) {
                     walk(s.items().get(i), Problems.item(path, i), inVars);

@@ -2,6 +2,7 @@ package dev.shipshape.runbook.yaml;
 
 import dev.shipshape.runbook.Environment;
 import dev.shipshape.runbook.OnInterrupted;
+import dev.shipshape.runbook.Procedure;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.RollbackRule;
 import dev.shipshape.runbook.Stage;
@@ -22,7 +23,7 @@ import java.util.Optional;
 final class RunbookReader {
 
     private static final List<String> KEYS = List.of("service", "vars", "on_interrupted", "environments", "stages",
-            "always", "people", "rollback_rules");
+            "always", "people", "rollback_rules", "procedures");
     private static final String EXPECTED_ROOT = "a map with service, environments and stages";
 
     private final Values values;
@@ -60,8 +61,10 @@ final class RunbookReader {
         always = RollbackRuleReader.attachTo(always, rules);
         OnInterrupted onInterrupted = f.choice("on_interrupted", OnInterrupted.class).orElse(OnInterrupted.ASK);
         People people = f.optional("people").map(n -> people(n, "people")).orElse(People.none());
+        Map<String, Procedure> procedures = f.optional("procedures")
+                .map(n -> new ProcedureReader(values, steps).procedures(n, "procedures")).orElse(Map.of());
         new ReferenceCheck(values.problems(), vars, environments).check(f.mapping());
-        return new Runbook(service, source, vars, environments, stageList, always, onInterrupted, people);
+        return new Runbook(service, source, vars, environments, stageList, always, onInterrupted, people, procedures);
     }
 
     private Map<String, Environment> environments(Node node, String path) {

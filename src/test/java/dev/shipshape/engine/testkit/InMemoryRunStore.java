@@ -63,7 +63,7 @@ public final class InMemoryRunStore implements RunStore {
         }
         runs.put(run.runId(), new RunRecord(run.runId(), run.service(), run.environment(), run.version(),
                 run.previousVersion(), run.procedure(), run.startedBy(), run.runbookPath(), run.runbookText(),
-                RunStatus.RUNNING, null, run.createdAt(), null));
+                RunStatus.RUNNING, null, run.createdAt(), null, run.procedureName()));
         List<StageRecord> created = new ArrayList<>();
         for (int i = 0; i < run.stages().size(); i++) {
             created.add(new StageRecord(run.runId(), run.stages().get(i), i + 1, State.PENDING, null, null, null));
@@ -98,7 +98,7 @@ public final class InMemoryRunStore implements RunStore {
         RunRecord r = existing(c.runId());
         runs.put(r.runId(), new RunRecord(r.runId(), r.service(), r.environment(), r.version(), r.previousVersion(),
                 r.procedure(), r.startedBy(), r.runbookPath(), r.runbookText(), c.status(), c.reason(),
-                r.createdAt(), c.status().isFinal() ? c.at() : null));
+                r.createdAt(), c.status().isFinal() ? c.at() : null, r.procedureName()));
         if (c.status().isFinal() || c.status() == RunStatus.HALTED) {
             cancelRequests.remove(r.runId());
         }
