@@ -2,7 +2,7 @@ package dev.shipshape.cli;
 
 import dev.shipshape.engine.Change;
 import dev.shipshape.engine.RunListener;
-import dev.shipshape.gates.GateCheck;
+import dev.shipshape.gates.check.GateCheck;
 import dev.shipshape.gates.GateDecision;
 import dev.shipshape.gates.GateLedger;
 import dev.shipshape.gates.GateReport;

@@ -10,7 +10,7 @@ import dev.shipshape.postgres.DatabaseWork;
 import dev.shipshape.postgres.PgTools;
 import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.postgres.backup.BackupFolder;
-import dev.shipshape.postgres.backup.BackupManifest;
+import dev.shipshape.postgres.BackupManifest;
 import dev.shipshape.runbook.PostgresRestoreStep;
 import dev.shipshape.runbook.Runbook;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.shipshape.postgres.backup;
 
+import dev.shipshape.postgres.BackupManifest;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.postgres.ChildProcess;
