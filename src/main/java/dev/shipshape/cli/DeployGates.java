@@ -100,7 +100,7 @@ final class DeployGates {
 
     private GateReport evaluate(Plan plan) {
         ChecklistRunner runner = new ChecklistRunner(context.env, plan.workdir(), context.clock, runbook.people(),
-                new SecretResolver(context.env, context.secretsFile(secretsFile)));
+                new SecretResolver(context.env, context.secretsFile(secretsFile)), context.processes, context.http);
         AnalysisHistory soak = new AnalysisHistory(store.runs(), store.verification());
         GateCheck.Outcome outcome = new GateCheck(soak, runner).evaluate(runbook,
                 plan.environment(), plan.version(), context.clock.instant(),

@@ -61,7 +61,7 @@ final class LiveRunBackup {
             return null;
         }
         DatabaseWork offline = new DatabaseWork(new Planner(context.env).database(runbook, environment), null,
-                runbook.source().toAbsolutePath().getParent(), new PgTools(context.env), PostgresRecords.NONE,
+                runbook.source().toAbsolutePath().getParent(), new PgTools(context.env, context.processes), PostgresRecords.NONE,
                 context.clock, null, context.user(), line -> { }, () -> false, Duration.ZERO);
         return new BackupFolder(offline.backupFolder()).list().stream().filter(m -> runId.equals(m.runId()))
                 .map(BackupManifest::id).findFirst().orElse(null);

@@ -1,4 +1,4 @@
-package dev.shipshape.steps.shell;
+package dev.shipshape.processes;
 
 import java.io.IOException;
 import java.nio.file.Files;
