@@ -81,7 +81,7 @@ final class Context {
     }
 
     Store openStore(String option) {
-        return Store.open(storeUrl(option), cwd, env);
+        return Store.open(storeUrl(option), cwd, env, clock);
     }
 
     /** Whether a store exists to read from (an embedded one is not created just to read it). */

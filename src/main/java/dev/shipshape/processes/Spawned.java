@@ -34,6 +34,11 @@ public record Spawned(Process process, boolean ownProcessGroup) {
         return process.exitValue();
     }
 
+    /** Alive and not a zombie (a killed process re-parented to init may stay a zombie for seconds). */
+    public static boolean running(ProcessHandle process) {
+        return ProcessTree.running(process);
+    }
+
     /** SIGTERM to it and everything it started, up to two seconds to exit, then SIGKILL to what is left. */
     public void kill() {
         new ProcessTree(process, ownProcessGroup).kill();
