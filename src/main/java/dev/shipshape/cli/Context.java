@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.Engine;
 import dev.shipshape.engine.EngineSettings;
-import dev.shipshape.engine.Sleeper;
+import dev.shipshape.time.Sleeper;
 import dev.shipshape.http.SharedClient;
 import dev.shipshape.processes.LocalProcesses;
 import java.net.http.HttpClient;
@@ -40,8 +40,10 @@ final class Context {
     final PrintWriter err;
     final Terminal terminal;
     final Clock clock;
+    /** How Shipshape waits (between attempts, for a killed process tree). */
+    final Sleeper sleeper = Sleeper.SYSTEM;
     /** Starts every program Shipshape runs: shell steps, PostgreSQL client programs, checklist commands. */
-    final Processes processes = LocalProcesses.onThisHost();
+    final Processes processes = LocalProcesses.onThisHost(sleeper);
     /** Sends every request Shipshape makes (built on the first). */
     final HttpClient http = SharedClient.configured();
 
@@ -98,7 +100,7 @@ final class Context {
         StepExecutors executors = new StepExecutors(new StepServices(http, OutputTail.DEFAULT_LIMIT,
                 opened.verification(), clock, opened.gates(), APPROVAL_POLL, opened.postgres(), env, processes));
         return new Engine(opened.runs(), executors, new EngineSettings(clock, defaults.holder(), defaults.lease(),
-                defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()), Sleeper.SYSTEM);
+                defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()), sleeper);
     }
 
     /** The default file may be absent; a file named with {@code --secrets} must exist. */

@@ -124,7 +124,7 @@ final class DeployGates {
         progress.println("waiting for the deployment window: " + waiting.get().reason());
         progress.flush();
         try {
-            Thread.sleep(Math.max(0, Duration.between(context.clock.instant(), opens).toMillis()));
+            context.sleeper.pause(Duration.ofMillis(Math.max(0, Duration.between(context.clock.instant(), opens).toMillis())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return report;

@@ -1,5 +1,6 @@
 package dev.shipshape.processes;
 
+import dev.shipshape.time.Sleeper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,15 +18,21 @@ public final class LocalProcesses implements Processes {
     private static final List<Path> SETSID_LOCATIONS = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
 
     private final Path setsid;
+    private final Sleeper sleeper;
 
-    /** @param setsid path to setsid, or null to start programs in the JVM's process group */
-    public LocalProcesses(Path setsid) {
+    /**
+     * @param setsid  path to setsid, or null to start programs in the JVM's process group
+     * @param sleeper gives a killed tree its grace period
+     */
+    public LocalProcesses(Path setsid, Sleeper sleeper) {
         this.setsid = setsid;
+        this.sleeper = sleeper;
     }
 
     /** With setsid if it is installed. */
-    public static LocalProcesses onThisHost() {
-        return new LocalProcesses(SETSID_LOCATIONS.stream().filter(Files::isExecutable).findFirst().orElse(null));
+    public static LocalProcesses onThisHost(Sleeper sleeper) {
+        return new LocalProcesses(SETSID_LOCATIONS.stream().filter(Files::isExecutable).findFirst().orElse(null),
+                sleeper);
     }
 
     @Override
@@ -40,7 +47,7 @@ public final class LocalProcesses implements Processes {
             builder.environment().clear();
         }
         builder.environment().putAll(launch.environment());
-        return new Spawned(builder.start(), setsid != null);
+        return new Spawned(builder.start(), setsid != null, sleeper);
     }
 
     private List<String> commandLine(List<String> argv) {

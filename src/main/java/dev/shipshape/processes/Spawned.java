@@ -1,5 +1,6 @@
 package dev.shipshape.processes;
 
+import dev.shipshape.time.Sleeper;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -8,8 +9,9 @@ import java.util.concurrent.TimeUnit;
  * A started program: its output, its exit, and a way to stop it with everything it started.
  *
  * @param ownProcessGroup whether it leads a process group of its own (its pid is the group id)
+ * @param sleeper         gives a killed tree its grace period
  */
-public record Spawned(Process process, boolean ownProcessGroup) {
+public record Spawned(Process process, boolean ownProcessGroup, Sleeper sleeper) {
 
     public long pid() {
         return process.pid();
@@ -41,6 +43,6 @@ public record Spawned(Process process, boolean ownProcessGroup) {
 
     /** SIGTERM to it and everything it started, up to two seconds to exit, then SIGKILL to what is left. */
     public void kill() {
-        new ProcessTree(process, ownProcessGroup).kill();
+        new ProcessTree(process, ownProcessGroup, sleeper).kill();
     }
 }

@@ -8,6 +8,7 @@ import dev.shipshape.engine.StepResult;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.processes.LocalProcesses;
+import dev.shipshape.time.Sleeper;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.steps.kit.KindExecutor;
 import dev.shipshape.steps.kit.StepKind;
@@ -41,7 +42,7 @@ public final class StepExecutors implements StepExecutor {
      */
     public StepExecutors(HttpClient httpClient, int tailLimitBytes) {
         this(new StepServices(httpClient, tailLimitBytes, VerificationLog.NONE, Clock.systemUTC(), null,
-                APPROVAL_POLL, PostgresRecords.NONE, System.getenv(), LocalProcesses.onThisHost()));
+                APPROVAL_POLL, PostgresRecords.NONE, System.getenv(), LocalProcesses.onThisHost(Sleeper.SYSTEM)));
     }
 
     public StepExecutors(StepServices services) {

@@ -10,6 +10,7 @@ import dev.shipshape.secrets.SecretResolver;
 import dev.shipshape.http.SharedClient;
 import dev.shipshape.processes.LocalProcesses;
 import dev.shipshape.processes.Processes;
+import dev.shipshape.time.Sleeper;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +41,8 @@ public final class ChecklistRunner {
      * @param secrets where the values of the items' secret references come from
      */
     public ChecklistRunner(Map<String, String> env, Path workdir, Clock clock, People people, SecretResolver secrets) {
-        this(env, workdir, clock, people, secrets, LocalProcesses.onThisHost(), SharedClient.configured());
+        this(env, workdir, clock, people, secrets, LocalProcesses.onThisHost(Sleeper.SYSTEM),
+                SharedClient.configured());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.shipshape.processes.Launch;
 import dev.shipshape.processes.LocalProcesses;
 import dev.shipshape.processes.Processes;
 import dev.shipshape.processes.Spawned;
+import dev.shipshape.time.Sleeper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ final class BashProcess {
 
     /** @param setsid path to setsid, or null to run bash in the JVM's process group */
     BashProcess(String bash, Path setsid) {
-        this(bash, new LocalProcesses(setsid));
+        this(bash, new LocalProcesses(setsid, Sleeper.SYSTEM));
     }
 
     private BashProcess(String bash, Processes processes) {

@@ -8,6 +8,7 @@ import dev.shipshape.processes.ProcessGroup;
 import dev.shipshape.processes.LocalProcesses;
 import dev.shipshape.processes.Processes;
 import dev.shipshape.processes.Spawned;
+import dev.shipshape.time.Sleeper;
 import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.RunStep;
 import dev.shipshape.engine.OutputTail;
@@ -41,7 +42,7 @@ public final class ShellStepExecutor {
 
     /** On this host's processes. */
     ShellStepExecutor(int tailLimitBytes) {
-        this(LocalProcesses.onThisHost(), tailLimitBytes);
+        this(LocalProcesses.onThisHost(Sleeper.SYSTEM), tailLimitBytes);
     }
 
     ShellStepExecutor(BashProcess bash, int tailLimitBytes) {
