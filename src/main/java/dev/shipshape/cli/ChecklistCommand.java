@@ -81,7 +81,7 @@ final class ChecklistCommand implements Callable<Integer> {
         List<SignOff> signOffs = version == null || !context.storeExists(store.url) ? List.of() : readSignOffs(rb);
         var resolve = new Planner(context.env).resolver(rb, environment, version == null ? "" : version, null);
         List<ItemResult> items = new ChecklistRunner(context.env, loaded.path().toAbsolutePath().getParent(),
-                context.clock, rb.people(), new SecretResolver(context.env, context.secretsFile(secrets.file)))
+                context.clock, rb.people(), new SecretResolver(context.env, context.secretsFile(secrets.file)), context.processes, context.http)
                 .run(checklist, resolve, signOffs,
                 version == null ? "pass --version, then: " + signHint(environment, "VERSION")
                         : signHint(environment, version));

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.Engine;
 import dev.shipshape.engine.EngineSettings;
-import dev.shipshape.engine.Sleeper;
+import dev.shipshape.time.Sleeper;
+import dev.shipshape.http.SharedClient;
+import dev.shipshape.processes.LocalProcesses;
+import java.net.http.HttpClient;
+import dev.shipshape.processes.Processes;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.downtime.DowntimeProbe;
 import dev.shipshape.engine.OutputTail;
@@ -36,6 +40,12 @@ final class Context {
     final PrintWriter err;
     final Terminal terminal;
     final Clock clock;
+    /** How Shipshape waits (between attempts, for a killed process tree). */
+    final Sleeper sleeper = Sleeper.SYSTEM;
+    /** Starts every program Shipshape runs: shell steps, PostgreSQL client programs, checklist commands. */
+    final Processes processes = LocalProcesses.onThisHost(sleeper);
+    /** Sends every request Shipshape makes (built on the first). */
+    final HttpClient http = SharedClient.configured();
 
     Context(Path cwd, Map<String, String> env, PrintWriter out, PrintWriter err, Terminal terminal, Clock clock) {
         this.cwd = cwd;
@@ -73,7 +83,7 @@ final class Context {
     }
 
     Store openStore(String option) {
-        return Store.open(storeUrl(option), cwd, env);
+        return Store.open(storeUrl(option), cwd, env, clock);
     }
 
     /** Whether a store exists to read from (an embedded one is not created just to read it). */
@@ -87,11 +97,10 @@ final class Context {
      */
     Engine engine(Store opened) {
         EngineSettings defaults = EngineSettings.defaults();
-        var http = StepExecutors.defaultHttpClient();
         StepExecutors executors = new StepExecutors(new StepServices(http, OutputTail.DEFAULT_LIMIT,
-                opened.verification(), clock, opened.gates(), APPROVAL_POLL, opened.postgres(), env));
+                opened.verification(), clock, opened.gates(), APPROVAL_POLL, opened.postgres(), env, processes));
         return new Engine(opened.runs(), executors, new EngineSettings(clock, defaults.holder(), defaults.lease(),
-                defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()), Sleeper.SYSTEM);
+                defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()), sleeper);
     }
 
     /** The default file may be absent; a file named with {@code --secrets} must exist. */

@@ -3,7 +3,7 @@ package dev.shipshape.cli;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.postgres.DatabaseWork;
-import dev.shipshape.postgres.backup.BackupManifest;
+import dev.shipshape.postgres.BackupManifest;
 import dev.shipshape.postgres.backup.Backups;
 import dev.shipshape.runbook.BackupPolicy;
 import dev.shipshape.store.Store;

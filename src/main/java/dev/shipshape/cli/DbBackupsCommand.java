@@ -1,6 +1,6 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.postgres.backup.BackupManifest;
+import dev.shipshape.postgres.BackupManifest;
 import dev.shipshape.postgres.backup.BackupFolder;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.postgres.DatabaseWork;
-import dev.shipshape.postgres.backup.BackupManifest;
+import dev.shipshape.postgres.BackupManifest;
 import dev.shipshape.postgres.backup.Restore;
 import dev.shipshape.store.Store;
 import java.util.concurrent.Callable;

@@ -59,7 +59,7 @@ final class DbTarget {
         var secrets = new SecretResolver(context.env, context.secretsFile(secretsFile))
                 .forTexts(target.settings().user(), target.settings().password(), target.settings().url());
         DatabaseAddress address = DatabaseAddress.of(target.settings(), secrets);
-        return new DatabaseWork(target, address, loaded.path().getParent(), new PgTools(context.env), records,
+        return new DatabaseWork(target, address, loaded.path().getParent(), new PgTools(context.env, context.processes), records,
                 context.clock, null, context.user(), line -> context.err.println(line), () -> false,
                 Duration.ofHours(8));
     }
@@ -68,7 +68,7 @@ final class DbTarget {
     DatabaseWork offline(Context context) {
         RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
         return new DatabaseWork(target(context, loaded.runbook()), null, loaded.path().getParent(),
-                new PgTools(context.env), PostgresRecords.NONE, context.clock, null, context.user(),
+                new PgTools(context.env, context.processes), PostgresRecords.NONE, context.clock, null, context.user(),
                 line -> context.err.println(line), () -> false, Duration.ZERO);
     }
 

@@ -2,7 +2,7 @@ package dev.shipshape.cli;
 
 import dev.shipshape.engine.Change;
 import dev.shipshape.engine.RunListener;
-import dev.shipshape.gates.GateCheck;
+import dev.shipshape.gates.check.GateCheck;
 import dev.shipshape.gates.GateDecision;
 import dev.shipshape.gates.GateLedger;
 import dev.shipshape.gates.GateReport;
@@ -100,7 +100,7 @@ final class DeployGates {
 
     private GateReport evaluate(Plan plan) {
         ChecklistRunner runner = new ChecklistRunner(context.env, plan.workdir(), context.clock, runbook.people(),
-                new SecretResolver(context.env, context.secretsFile(secretsFile)));
+                new SecretResolver(context.env, context.secretsFile(secretsFile)), context.processes, context.http);
         AnalysisHistory soak = new AnalysisHistory(store.runs(), store.verification());
         GateCheck.Outcome outcome = new GateCheck(soak, runner).evaluate(runbook,
                 plan.environment(), plan.version(), context.clock.instant(),
@@ -124,7 +124,7 @@ final class DeployGates {
         progress.println("waiting for the deployment window: " + waiting.get().reason());
         progress.flush();
         try {
-            Thread.sleep(Math.max(0, Duration.between(context.clock.instant(), opens).toMillis()));
+            context.sleeper.pause(Duration.ofMillis(Math.max(0, Duration.between(context.clock.instant(), opens).toMillis())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return report;

@@ -81,7 +81,7 @@ final class Interrupts implements AutoCloseable {
 
     private void exitAfterGrace() {
         try {
-            Thread.sleep(grace);
+            context.sleeper.pause(grace);
         } catch (InterruptedException runEnded) {
             return;
         }

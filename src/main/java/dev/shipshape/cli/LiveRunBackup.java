@@ -10,7 +10,7 @@ import dev.shipshape.postgres.DatabaseWork;
 import dev.shipshape.postgres.PgTools;
 import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.postgres.backup.BackupFolder;
-import dev.shipshape.postgres.backup.BackupManifest;
+import dev.shipshape.postgres.BackupManifest;
 import dev.shipshape.runbook.PostgresRestoreStep;
 import dev.shipshape.runbook.Runbook;
 import java.time.Duration;
@@ -61,7 +61,7 @@ final class LiveRunBackup {
             return null;
         }
         DatabaseWork offline = new DatabaseWork(new Planner(context.env).database(runbook, environment), null,
-                runbook.source().toAbsolutePath().getParent(), new PgTools(context.env), PostgresRecords.NONE,
+                runbook.source().toAbsolutePath().getParent(), new PgTools(context.env, context.processes), PostgresRecords.NONE,
                 context.clock, null, context.user(), line -> { }, () -> false, Duration.ZERO);
         return new BackupFolder(offline.backupFolder()).list().stream().filter(m -> runId.equals(m.runId()))
                 .map(BackupManifest::id).findFirst().orElse(null);

@@ -2,7 +2,7 @@ package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.RunStore;
-import dev.shipshape.gates.GateCheck;
+import dev.shipshape.gates.check.GateCheck;
 import dev.shipshape.gates.GateReport;
 import dev.shipshape.gates.Verdict;
 import dev.shipshape.gates.promotion.AnalysisHistory;

@@ -1,5 +1,6 @@
 package dev.shipshape.engine;
 
+import dev.shipshape.time.Sleeper;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.Durations;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.shipshape.engine;
 
+import dev.shipshape.time.Sleeper;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.PlannedStep;

@@ -2,6 +2,9 @@ package dev.shipshape.postgres;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.processes.Launch;
+import dev.shipshape.processes.Processes;
+import dev.shipshape.processes.Spawned;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,12 +15,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * Runs a PostgreSQL client program to its end, with extra environment variables (the password
- * travels there), collecting what it prints; stops it on timeout or cancellation.
+ * travels there), collecting what it prints; stops it (with whatever it started) on timeout or
+ * cancellation. Programs start through the processes port, so they get a process group of their own.
  */
 public final class ChildProcess {
 
@@ -29,12 +32,16 @@ public final class ChildProcess {
     }
 
     private static final int KEEP = 64 * 1024;
+    private static final Duration POLL = Duration.ofMillis(200);
 
-    private ChildProcess() {
+    private final Processes processes;
+
+    ChildProcess(Processes processes) {
+        this.processes = processes;
     }
 
-    public static Result run(List<String> argv, Map<String, String> env, Path workdir, Duration timeout,
-                             BooleanSupplier cancelled) {
+    public Result run(List<String> argv, Map<String, String> env, Path workdir, Duration timeout,
+                      BooleanSupplier cancelled) {
         return run(argv, env, workdir, timeout, cancelled, null);
     }
 
@@ -44,35 +51,29 @@ public final class ChildProcess {
      * the result's output is then what it wrote on stderr. When writing to the sink fails, the
      * program is stopped and that failure is thrown (as an UncheckedIOException) once it has ended.
      */
-    public static Result streamed(List<String> argv, Map<String, String> env, Duration timeout,
-                                  BooleanSupplier cancelled, OutputStream sink) {
+    public Result streamed(List<String> argv, Map<String, String> env, Duration timeout,
+                           BooleanSupplier cancelled, OutputStream sink) {
         return run(argv, env, null, timeout, cancelled, sink);
     }
 
-    private static Result run(List<String> argv, Map<String, String> env, Path workdir, Duration timeout,
-                              BooleanSupplier cancelled, OutputStream sink) {
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(sink == null)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().putAll(env);
-        if (workdir != null) {
-            builder.directory(workdir.toFile());
-        }
-        Process process;
+    private Result run(List<String> argv, Map<String, String> env, Path workdir, Duration timeout,
+                       BooleanSupplier cancelled, OutputStream sink) {
+        Launch launch = Launch.of(argv, workdir, env);
+        Spawned process;
         try {
-            process = builder.start();
+            process = processes.start(sink == null ? launch : launch.withSeparateErrors());
         } catch (IOException e) {
             throw new ShipshapeException(Code.FAILED, "could not start " + argv.get(0) + ": " + e.getMessage());
         }
-        CompletableFuture<String> output = reading(() -> tail(sink == null ? process.getInputStream()
-                : process.getErrorStream()));
+        CompletableFuture<String> output = reading(() -> tail(sink == null ? process.output() : process.errors()));
         CompletableFuture<String> copied = sink == null ? CompletableFuture.completedFuture(null)
                 : reading(() -> copy(process, sink));
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+            while (!process.waitFor(POLL)) {
                 boolean late = System.nanoTime() > deadline;
                 if (late || cancelled.getAsBoolean()) {
-                    stop(process);
+                    process.kill();
                     copied.join();
                     return new Result(-1, output.join(), late, !late);
                 }
@@ -81,21 +82,11 @@ public final class ChildProcess {
             if (sinkFailure != null) {
                 throw new UncheckedIOException(new IOException(sinkFailure));
             }
-            return new Result(process.exitValue(), output.join(), false, false);
+            return new Result(process.exitCode(), output.join(), false, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            process.kill();
             return new Result(-1, "", false, true);
-        }
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
         }
     }
 
@@ -113,14 +104,14 @@ public final class ChildProcess {
     }
 
     /** Copies stdout to the sink; on a failed write stops the program and returns why (null when all went). */
-    private static String copy(Process process, OutputStream sink) {
+    private static String copy(Spawned process, OutputStream sink) {
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = process.getInputStream()) {
+        try (InputStream in = process.output()) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 try {
                     sink.write(buffer, 0, n);
                 } catch (IOException e) {
-                    process.destroyForcibly();
+                    process.kill();
                     return e.getMessage();
                 }
             }

@@ -2,6 +2,7 @@ package dev.shipshape.postgres;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.processes.Processes;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,15 +24,25 @@ public final class PgTools {
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?");
     private final Map<String, String> env;
     private final Path debianRoot;
+    private final ChildProcess programs;
 
-    /** @param env where {@code SHIPSHAPE_PG_BIN} and {@code PATH} are read */
-    public PgTools(Map<String, String> env) {
-        this(env, Path.of("/usr/lib/postgresql"));
+    /**
+     * @param env       where {@code SHIPSHAPE_PG_BIN} and {@code PATH} are read
+     * @param processes starts the programs
+     */
+    public PgTools(Map<String, String> env, Processes processes) {
+        this(env, Path.of("/usr/lib/postgresql"), processes);
     }
 
-    PgTools(Map<String, String> env, Path debianRoot) {
+    PgTools(Map<String, String> env, Path debianRoot, Processes processes) {
         this.env = Map.copyOf(env);
         this.debianRoot = debianRoot;
+        this.programs = new ChildProcess(processes);
+    }
+
+    /** Runs the client programs found here. */
+    public ChildProcess programs() {
+        return programs;
     }
 
     /**
@@ -68,8 +79,8 @@ public final class PgTools {
     }
 
     /** The major version a program reports with {@code --version}, e.g. 15 for "pg_dump (PostgreSQL) 15.8". */
-    static int majorOf(Path program) {
-        ChildProcess.Result result = ChildProcess.run(List.of(program.toString(), "--version"), Map.of(), null,
+    int majorOf(Path program) {
+        ChildProcess.Result result = programs.run(List.of(program.toString(), "--version"), Map.of(), null,
                 java.time.Duration.ofSeconds(10), () -> false);
         return parseMajor(result.output()).orElseThrow(() -> new ShipshapeException(Code.FAILED, "could not read "
                 + "the version of " + program + " (it printed: " + result.output().strip() + ")"));

@@ -1,6 +1,5 @@
 package dev.shipshape.postgres;
 
-import dev.shipshape.postgres.backup.BackupManifest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -7,11 +7,13 @@ import dev.shipshape.engine.StepExecutor;
 import dev.shipshape.engine.StepResult;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.postgres.PostgresRecords;
+import dev.shipshape.processes.LocalProcesses;
+import dev.shipshape.time.Sleeper;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.steps.kit.KindExecutor;
 import dev.shipshape.steps.kit.StepKind;
 import dev.shipshape.steps.kit.StepServices;
-import dev.shipshape.http.LazyHttpClient;
+import dev.shipshape.http.SharedClient;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StepExecutors implements StepExecutor {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration APPROVAL_POLL = Duration.ofMillis(250);
 
     private final StepServices services;
@@ -41,25 +42,16 @@ public final class StepExecutors implements StepExecutor {
      */
     public StepExecutors(HttpClient httpClient, int tailLimitBytes) {
         this(new StepServices(httpClient, tailLimitBytes, VerificationLog.NONE, Clock.systemUTC(), null,
-                APPROVAL_POLL, PostgresRecords.NONE, System.getenv()));
+                APPROVAL_POLL, PostgresRecords.NONE, System.getenv(), LocalProcesses.onThisHost(Sleeper.SYSTEM)));
     }
 
     public StepExecutors(StepServices services) {
         this.services = services;
     }
 
-    /**
-     * HTTP/1.1 (what health endpoints and proxies reliably speak), a connect timeout well below
-     * usual step timeouts, and no redirects: a check against {@code /health} should fail on a 302
-     * to a login page, not pass on the login page's 200. Built on the first request: a run of shell
-     * steps never pays for an HTTP client and its TLS context.
-     */
+    /** A client of the one configuration ({@link SharedClient}). */
     public static HttpClient defaultHttpClient() {
-        return new LazyHttpClient(() -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+        return SharedClient.configured();
     }
 
     @Override

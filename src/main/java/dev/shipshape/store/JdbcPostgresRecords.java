@@ -2,7 +2,7 @@ package dev.shipshape.store;
 
 import dev.shipshape.postgres.DatabaseAction;
 import dev.shipshape.postgres.PostgresRecords;
-import dev.shipshape.postgres.backup.BackupManifest;
+import dev.shipshape.postgres.BackupManifest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

@@ -26,9 +26,9 @@ public final class Store implements AutoCloseable {
     private final VerificationTables verification;
     private final RollbackTable rollbacks;
 
-    private Store(Database database) {
+    private Store(Database database, Clock clock) {
         this.database = database;
-        this.runs = new JdbcRunStore(database, Clock.systemUTC());
+        this.runs = new JdbcRunStore(database, clock);
         this.gates = new JdbcGateLedger(database);
         this.verification = new VerificationTables(database);
         this.rollbacks = new RollbackTable(database);
@@ -41,6 +41,11 @@ public final class Store implements AutoCloseable {
      * @throws ShipshapeException INVALID_INPUT for an unsupported URL, STORE when it cannot be opened
      */
     public static Store open(String url, Path home, Map<String, String> env) {
+        return open(url, home, env, Clock.systemUTC());
+    }
+
+    /** As {@link #open(String, Path, Map)}, with the clock that stamps runs, events and locks. */
+    public static Store open(String url, Path home, Map<String, String> env, Clock clock) {
         StoreAddress address = StoreAddress.of(url, home, env);
         if (url == null || url.isBlank()) {
             createFolder(home.resolve(".shipshape"));
@@ -48,10 +53,10 @@ public final class Store implements AutoCloseable {
             try (OpeningLock opening = OpeningLock.take(Path.of(file + ".opening"))) {
                 StaleLockFile.removeIfOwnerIsGone(Path.of(file + ".lock.db"));
                 StaleLockFile.awaitSettled(Path.of(file + ".lock.db"));
-                return new Store(Database.open(address));
+                return new Store(Database.open(address), clock);
             }
         }
-        return new Store(Database.open(address));
+        return new Store(Database.open(address), clock);
     }
 
     /** Runs, stages, steps, events, locks and cancel requests. */

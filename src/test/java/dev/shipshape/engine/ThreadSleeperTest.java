@@ -1,5 +1,6 @@
 package dev.shipshape.engine;
 
+import dev.shipshape.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

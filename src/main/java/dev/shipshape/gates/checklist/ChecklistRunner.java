@@ -7,6 +7,11 @@ import dev.shipshape.runbook.gates.Checklist;
 import dev.shipshape.runbook.gates.ChecklistItem;
 import dev.shipshape.runbook.gates.People;
 import dev.shipshape.secrets.SecretResolver;
+import dev.shipshape.http.SharedClient;
+import dev.shipshape.processes.LocalProcesses;
+import dev.shipshape.processes.Processes;
+import dev.shipshape.time.Sleeper;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,6 +32,8 @@ public final class ChecklistRunner {
     private final Clock clock;
     private final People people;
     private final SecretResolver secrets;
+    private final Processes processes;
+    private final HttpCheck http;
 
     /**
      * @param env     the environment variables items check and commands run with
@@ -34,11 +41,23 @@ public final class ChecklistRunner {
      * @param secrets where the values of the items' secret references come from
      */
     public ChecklistRunner(Map<String, String> env, Path workdir, Clock clock, People people, SecretResolver secrets) {
+        this(env, workdir, clock, people, secrets, LocalProcesses.onThisHost(Sleeper.SYSTEM),
+                SharedClient.configured());
+    }
+
+    /**
+     * @param processes starts the items' commands
+     * @param http      sends the items' requests
+     */
+    public ChecklistRunner(Map<String, String> env, Path workdir, Clock clock, People people, SecretResolver secrets,
+                           Processes processes, HttpClient http) {
         this.env = Map.copyOf(env);
         this.workdir = workdir;
         this.clock = clock;
         this.people = people;
         this.secrets = secrets;
+        this.processes = processes;
+        this.http = new HttpCheck(http);
     }
 
     /**
@@ -74,14 +93,14 @@ public final class ChecklistRunner {
         SecretCommand command = SecretCommand.of(item.command(), values);
         Map<String, String> environment = new java.util.HashMap<>(env);
         environment.putAll(command.environment());
-        return new CommandCheck(environment, workdir)
+        return new CommandCheck(processes, environment, workdir)
                 .check(new ChecklistItem.Command(item.name(), command.text(), item.timeout()));
     }
 
     private ItemResult check(ChecklistItem item, List<SignOff> signOffs, String signHint) {
         return switch (item) {
-            case ChecklistItem.Command c -> new CommandCheck(env, workdir).check(c);
-            case ChecklistItem.Http h -> HttpCheck.check(h);
+            case ChecklistItem.Command c -> new CommandCheck(processes, env, workdir).check(c);
+            case ChecklistItem.Http h -> http.check(h);
             case ChecklistItem.Env e -> EnvCheck.check(e, env);
             case ChecklistItem.Tls t -> TlsCheck.check(t, clock.instant());
             case ChecklistItem.Sql s -> SqlCheck.check(s);

@@ -11,24 +11,25 @@ import java.net.http.HttpRequest;
 /** An HTTP check: GET the URL, expect the listed statuses (default any 2xx). */
 final class HttpCheck {
 
-    private HttpCheck() {
+    private final Exchanges exchanges;
+
+    /** @param client the shared client; the item's timeout bounds each whole exchange */
+    HttpCheck(HttpClient client) {
+        this.exchanges = new Exchanges(client);
     }
 
-    static ItemResult check(ChecklistItem.Http item) {
+    ItemResult check(ChecklistItem.Http item) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(HttpUrl.of(item.url())).GET().build();
         } catch (IllegalArgumentException e) {
             return ItemResult.fail(item.name(), "http", e.getMessage());
         }
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(item.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build()) {
-            return switch (new Exchanges(client).send(request, Deadline.in(item.timeout()), () -> false)) {
-                case Exchange.Answered answer -> judge(item, answer.status());
-                case Exchange.Failed failed -> ItemResult.fail(item.name(), "http", "no answer: " + failed.why());
-                case Exchange.Cancelled cancelled -> ItemResult.fail(item.name(), "http", "interrupted");
-            };
-        }
+        return switch (exchanges.send(request, Deadline.in(item.timeout()), () -> false)) {
+            case Exchange.Answered answer -> judge(item, answer.status());
+            case Exchange.Failed failed -> ItemResult.fail(item.name(), "http", "no answer: " + failed.why());
+            case Exchange.Cancelled cancelled -> ItemResult.fail(item.name(), "http", "interrupted");
+        };
     }
 
     private static ItemResult judge(ChecklistItem.Http item, int status) {

@@ -1,5 +1,6 @@
 package dev.shipshape.postgres.backup;
 
+import dev.shipshape.postgres.BackupManifest;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.postgres.ChildProcess;
@@ -73,7 +74,7 @@ public final class Backups {
     }
 
     private Dumped dumpDirectory(String id, Path pgDump, Path partial) {
-        ChildProcess.Result result = ChildProcess.run(argv(pgDump, partial), work.address().childEnvironment(),
+        ChildProcess.Result result = work.tools().programs().run(argv(pgDump, partial), work.address().childEnvironment(),
                 null, work.timeout(), work.cancelled());
         if (!result.succeeded()) {
             throw failed(id, why(result));
@@ -87,7 +88,7 @@ public final class Backups {
         StreamedDump dump;
         try (StreamedDump sink = StreamedDump.to(partial)) {
             dump = sink;
-            result = ChildProcess.streamed(argv(pgDump, null), work.address().childEnvironment(), work.timeout(),
+            result = work.tools().programs().streamed(argv(pgDump, null), work.address().childEnvironment(), work.timeout(),
                     work.cancelled(), sink);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw failed(id, "could not write the dump to " + partial + ": " + e.getMessage());

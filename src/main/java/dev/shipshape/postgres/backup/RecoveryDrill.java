@@ -1,5 +1,6 @@
 package dev.shipshape.postgres.backup;
 
+import dev.shipshape.postgres.BackupManifest;
 import dev.shipshape.postgres.DatabaseAddress;
 import dev.shipshape.postgres.DatabaseWork;
 import dev.shipshape.postgres.QueryCheck;

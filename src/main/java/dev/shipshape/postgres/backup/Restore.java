@@ -1,5 +1,6 @@
 package dev.shipshape.postgres.backup;
 
+import dev.shipshape.postgres.BackupManifest;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.postgres.ChildProcess;
@@ -110,7 +111,7 @@ public final class Restore {
         int parallel = jobs != null ? jobs : work.backupPolicy().jobs();
         work.say("restoring " + backup.id() + " into " + target + (parallel > 1 ? " with " + parallel + " jobs" : "")
                 + " ...");
-        ChildProcess.Result result = ChildProcess.run(List.of(pgRestore.toString(), "--no-password",
+        ChildProcess.Result result = work.tools().programs().run(List.of(pgRestore.toString(), "--no-password",
                         "--jobs=" + Math.max(1, parallel), "--dbname=" + target.database(),
                         folder.fileOf(backup).toString()), target.childEnvironment(), null, work.timeout(),
                 work.cancelled());

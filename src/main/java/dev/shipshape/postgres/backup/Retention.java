@@ -1,5 +1,6 @@
 package dev.shipshape.postgres.backup;
 
+import dev.shipshape.postgres.BackupManifest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

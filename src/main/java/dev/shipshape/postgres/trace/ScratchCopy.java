@@ -64,7 +64,7 @@ final class ScratchCopy implements AutoCloseable {
     }
 
     private static void run(DatabaseWork work, List<String> argv, DatabaseAddress at) {
-        ChildProcess.Result result = ChildProcess.run(argv, at.childEnvironment(), null, work.timeout(),
+        ChildProcess.Result result = work.tools().programs().run(argv, at.childEnvironment(), null, work.timeout(),
                 work.cancelled());
         if (!result.succeeded()) {
             String program = Path.of(argv.get(0)).getFileName().toString();

@@ -4,6 +4,7 @@ import dev.shipshape.analysis.VerificationLog;
 import dev.shipshape.approvals.ApprovalLedger;
 import dev.shipshape.http.Exchanges;
 import dev.shipshape.postgres.PostgresRecords;
+import dev.shipshape.processes.Processes;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +21,11 @@ import java.util.Optional;
  * @param approvals      where approvals are recorded, or null when nothing can record them
  * @param approvalPoll   how often a waiting approval step reads the ledger
  * @param env            the process environment (where {@code pg_dump} is found)
+ * @param processes      starts every program a step runs (shell commands, PostgreSQL client programs)
  */
 public record StepServices(HttpClient httpClient, int tailLimitBytes, VerificationLog verification,
                            Clock clock, ApprovalLedger approvals, Duration approvalPoll, PostgresRecords postgres,
-                           Map<String, String> env) {
+                           Map<String, String> env, Processes processes) {
 
     public StepServices {
         if (tailLimitBytes <= 0) {

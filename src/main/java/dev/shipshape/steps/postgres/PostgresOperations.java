@@ -5,7 +5,7 @@ import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.postgres.DatabaseWork;
 import dev.shipshape.postgres.QueryCheck;
 import dev.shipshape.postgres.backup.BackupFolder;
-import dev.shipshape.postgres.backup.BackupManifest;
+import dev.shipshape.postgres.BackupManifest;
 import dev.shipshape.postgres.backup.Backups;
 import dev.shipshape.postgres.backup.Restore;
 import dev.shipshape.postgres.diagnose.Diagnosis;

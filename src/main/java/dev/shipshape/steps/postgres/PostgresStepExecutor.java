@@ -22,13 +22,13 @@ import java.util.Map;
 public final class PostgresStepExecutor {
 
     private final PostgresRecords records;
-    private final Map<String, String> env;
+    private final PgTools tools;
     private final Clock clock;
 
-    /** @param env where pg_dump and pg_restore are looked up ({@code SHIPSHAPE_PG_BIN}, {@code PATH}) */
-    public PostgresStepExecutor(PostgresRecords records, Map<String, String> env, Clock clock) {
+    /** @param tools finds and runs pg_dump and pg_restore */
+    public PostgresStepExecutor(PostgresRecords records, PgTools tools, Clock clock) {
         this.records = records;
-        this.env = Map.copyOf(env);
+        this.tools = tools;
         this.clock = clock;
     }
 
@@ -41,7 +41,7 @@ public final class PostgresStepExecutor {
         } catch (ShipshapeException e) {
             return StepResult.failure(null, context.secrets().redact(e.getMessage()), "", 0);
         }
-        DatabaseWork work = new DatabaseWork(uses.target(), address, context.workdir(), new PgTools(env), records,
+        DatabaseWork work = new DatabaseWork(uses.target(), address, context.workdir(), tools, records,
                 clock, context.runId(), "run " + context.runId(), line -> {
                     said.add(line);
                     context.output().accept(line);

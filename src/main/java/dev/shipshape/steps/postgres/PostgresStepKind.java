@@ -1,5 +1,6 @@
 package dev.shipshape.steps.postgres;
 
+import dev.shipshape.postgres.PgTools;
 import dev.shipshape.runbook.Masked;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.UsesDatabase;
@@ -51,7 +52,8 @@ public final class PostgresStepKind<S extends Step> implements StepKind<S> {
 
     @Override
     public KindExecutor<S> executor(StepServices services) {
-        PostgresStepExecutor postgres = new PostgresStepExecutor(services.postgres(), services.env(), services.clock());
+        PostgresStepExecutor postgres = new PostgresStepExecutor(services.postgres(),
+                new PgTools(services.env(), services.processes()), services.clock());
         return (planned, step, context) -> postgres.execute(step, context);
     }
 }

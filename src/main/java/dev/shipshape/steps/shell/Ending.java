@@ -1,8 +1,8 @@
 package dev.shipshape.steps.shell;
 
 import dev.shipshape.engine.StepContext;
+import dev.shipshape.processes.Spawned;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /** How waiting for a command ended. */
 enum Ending {
@@ -15,13 +15,13 @@ enum Ending {
     private static final Duration FOREVER = Duration.ofDays(3650);
 
     /** Waits for the process to exit, the attempt's time to run out, or the run to be cancelled. */
-    static Ending await(Process process, StepContext context) {
+    static Ending await(Spawned process, StepContext context) {
         Duration timeout = context.timeout() == null ? FOREVER : context.timeout();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
                 long left = Math.max(deadline - System.nanoTime(), 0);
-                if (process.waitFor(Math.min(POLL.toNanos(), left), TimeUnit.NANOSECONDS)) {
+                if (process.waitFor(Duration.ofNanos(Math.min(POLL.toNanos(), left)))) {
                     return EXITED;
                 }
                 if (context.isCancelled()) {

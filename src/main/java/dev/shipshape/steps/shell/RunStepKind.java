@@ -34,7 +34,7 @@ public final class RunStepKind implements StepKind<RunStep> {
 
     @Override
     public KindExecutor<RunStep> executor(StepServices services) {
-        ShellStepExecutor shell = new ShellStepExecutor(services.tailLimitBytes());
+        ShellStepExecutor shell = new ShellStepExecutor(services.processes(), services.tailLimitBytes());
         return (planned, step, context) -> shell.execute(planned.id(), step, context);
     }
 }

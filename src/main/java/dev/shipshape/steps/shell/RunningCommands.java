@@ -1,5 +1,6 @@
 package dev.shipshape.steps.shell;
 
+import dev.shipshape.processes.Spawned;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,17 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RunningCommands {
 
-    private static final Set<ProcessTree> TREES = ConcurrentHashMap.newKeySet();
+    private static final Set<Spawned> TREES = ConcurrentHashMap.newKeySet();
     private static volatile boolean exiting;
 
     private RunningCommands() {
     }
 
-    static void add(ProcessTree tree) {
+    static void add(Spawned tree) {
         TREES.add(tree);
     }
 
-    static void remove(ProcessTree tree) {
+    static void remove(Spawned tree) {
         TREES.remove(tree);
     }
 
@@ -31,7 +32,7 @@ public final class RunningCommands {
      */
     public static void stopAll() {
         exiting = true;
-        TREES.forEach(ProcessTree::kill);
+        TREES.forEach(Spawned::kill);
     }
 
     /** Once the process is exiting, a step whose command was killed for it never reports back. */

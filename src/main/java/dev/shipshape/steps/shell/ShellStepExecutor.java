@@ -5,6 +5,10 @@ import dev.shipshape.engine.Secrets;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;
 import dev.shipshape.processes.ProcessGroup;
+import dev.shipshape.processes.LocalProcesses;
+import dev.shipshape.processes.Processes;
+import dev.shipshape.processes.Spawned;
+import dev.shipshape.time.Sleeper;
 import dev.shipshape.runbook.Durations;
 import dev.shipshape.runbook.RunStep;
 import dev.shipshape.engine.OutputTail;
@@ -32,8 +36,13 @@ public final class ShellStepExecutor {
     private final int tailLimitBytes;
 
     /** @param tailLimitBytes how much of the output's end a result keeps */
-    public ShellStepExecutor(int tailLimitBytes) {
-        this(new BashProcess(), tailLimitBytes);
+    public ShellStepExecutor(Processes processes, int tailLimitBytes) {
+        this(new BashProcess(processes), tailLimitBytes);
+    }
+
+    /** On this host's processes. */
+    ShellStepExecutor(int tailLimitBytes) {
+        this(LocalProcesses.onThisHost(Sleeper.SYSTEM), tailLimitBytes);
     }
 
     ShellStepExecutor(BashProcess bash, int tailLimitBytes) {
@@ -52,43 +61,42 @@ public final class ShellStepExecutor {
         SecretCommand command = SecretCommand.of(step.command(), secrets);
         Map<String, String> environment = environment(stepId, step, context);
         environment.putAll(command.environment());
-        Process process;
+        Spawned process;
         try {
             process = bash.start(command.text(), workdir, environment);
         } catch (IOException e) {
             return StepResult.failure(null, "cannot start " + bash.shell() + ": " + secrets.redact(reason(e)), "", 0);
         }
         record(process, context);
-        ProcessTree tree = new ProcessTree(process, bash.ownProcessGroup());
-        RunningCommands.add(tree);
+        RunningCommands.add(process);
         try {
-            return supervise(process, tree, step, context);
+            return supervise(process, step, context);
         } finally {
-            RunningCommands.remove(tree);
+            RunningCommands.remove(process);
             RunningCommands.holdIfExiting();
         }
     }
 
     /** The group is recorded before the command is waited for; if it cannot be, the command does not go on. */
-    private void record(Process process, StepContext context) {
-        if (!bash.ownProcessGroup()) {
+    private void record(Spawned process, StepContext context) {
+        if (!process.ownProcessGroup()) {
             return;
         }
         try {
             context.started().accept(ProcessGroup.of(process.pid()));
         } catch (RuntimeException e) {
-            new ProcessTree(process, true).kill();
+            process.kill();
             throw e;
         }
     }
 
-    private StepResult supervise(Process process, ProcessTree tree, RunStep step, StepContext context) {
+    private StepResult supervise(Spawned process, RunStep step, StepContext context) {
         OutputTail tail = new OutputTail(tailLimitBytes);
-        OutputPump pump = new OutputPump(process.getInputStream(), context.secrets(), context.output(), tail);
+        OutputPump pump = new OutputPump(process.output(), context.secrets(), context.output(), tail);
         pump.start();
         Ending ending = Ending.await(process, context);
         if (ending != Ending.EXITED) {
-            tree.kill();
+            process.kill();
         }
         awaitOutput(pump);
         if (ending == Ending.INTERRUPTED) {
@@ -98,10 +106,10 @@ public final class ShellStepExecutor {
         return result(ending, process, step, context, tail);
     }
 
-    private static StepResult result(Ending ending, Process process, RunStep step, StepContext context,
+    private static StepResult result(Ending ending, Spawned process, RunStep step, StepContext context,
                                      OutputTail tail) {
         return switch (ending) {
-            case EXITED -> exitResult(process.exitValue(), step, tail);
+            case EXITED -> exitResult(process.exitCode(), step, tail);
             case TIMED_OUT -> StepResult.timedOut("timed out after " + Durations.format(context.timeout())
                     + "; killed the process tree", tail.text(), tail.size());
             case CANCELLED, INTERRUPTED -> StepResult.cancelled("cancelled", tail.text(), tail.size());

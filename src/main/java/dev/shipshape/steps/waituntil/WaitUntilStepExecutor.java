@@ -35,7 +35,7 @@ final class WaitUntilStepExecutor {
 
     WaitUntilStepExecutor(StepServices services) {
         this.tailLimitBytes = services.tailLimitBytes();
-        this.shell = new ShellStepExecutor(tailLimitBytes);
+        this.shell = new ShellStepExecutor(services.processes(), tailLimitBytes);
         this.http = new HttpStepExecutor(services.exchanges(), tailLimitBytes);
     }
 

@@ -1,6 +1,6 @@
 package dev.shipshape.engine.testkit;
 
-import dev.shipshape.engine.Sleeper;
+import dev.shipshape.time.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,6 +2,7 @@ package dev.shipshape.postgres.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipshape.postgres.BackupManifest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,6 +4,7 @@ import static dev.shipshape.steps.shell.ShellStepExecutorTest.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shipshape.processes.Spawned;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;
 import dev.shipshape.steps.FakeRun;
@@ -129,6 +130,6 @@ class StoppingAShellStepTest {
     }
 
     private static boolean isRunning(long pid) {
-        return ProcessHandle.of(pid).map(ProcessTree::running).orElse(false);
+        return ProcessHandle.of(pid).map(Spawned::running).orElse(false);
     }
 }

@@ -1,7 +1,8 @@
-package dev.shipshape.steps.shell;
+package dev.shipshape.processes;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import dev.shipshape.time.Sleeper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,15 +16,16 @@ import java.util.concurrent.TimeUnit;
 final class ProcessTree {
 
     private static final Duration GRACE = Duration.ofSeconds(2);
-    private static final Duration POLL = Duration.ofMillis(50);
 
     private final Process root;
     private final boolean ownProcessGroup;
+    private final Sleeper sleeper;
 
     /** @param ownProcessGroup whether {@code root} leads its own process group (started with setsid) */
-    ProcessTree(Process root, boolean ownProcessGroup) {
+    ProcessTree(Process root, boolean ownProcessGroup, Sleeper sleeper) {
         this.root = root;
         this.ownProcessGroup = ownProcessGroup;
+        this.sleeper = sleeper;
     }
 
     /** SIGTERM to the tree, up to two seconds to exit, then SIGKILL to whatever is left. */
@@ -82,14 +84,7 @@ final class ProcessTree {
     }
 
     private void awaitExit(List<ProcessHandle> members) {
-        long deadline = System.nanoTime() + GRACE.toNanos();
-        while (members.stream().anyMatch(ProcessTree::running) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        sleeper.sleep(GRACE, () -> members.stream().noneMatch(ProcessTree::running)
+                || Thread.currentThread().isInterrupted());
     }
 }

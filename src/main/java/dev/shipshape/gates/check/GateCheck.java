@@ -1,5 +1,8 @@
-package dev.shipshape.gates;
+package dev.shipshape.gates.check;
 
+import dev.shipshape.gates.GateReport;
+import dev.shipshape.gates.GateResult;
+import dev.shipshape.gates.SignOff;
 import dev.shipshape.gates.checklist.ChecklistGate;
 import dev.shipshape.gates.checklist.ChecklistRunner;
 import dev.shipshape.gates.checklist.ItemResult;

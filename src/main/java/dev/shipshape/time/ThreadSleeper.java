@@ -1,4 +1,4 @@
-package dev.shipshape.engine;
+package dev.shipshape.time;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -10,12 +10,12 @@ final class ThreadSleeper implements Sleeper {
 
     @Override
     public boolean sleep(Duration duration, BooleanSupplier stop) {
-        long until = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < until) {
+        long until = Ticks.SYSTEM.nanos() + duration.toNanos();
+        while (Ticks.SYSTEM.nanos() < until) {
             if (stop.getAsBoolean()) {
                 return false;
             }
-            pause(Math.min(SLICE_MILLIS, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            pause(Math.min(SLICE_MILLIS, Math.max(1, (until - Ticks.SYSTEM.nanos()) / 1_000_000)));
         }
         return true;
     }

@@ -1,4 +1,4 @@
-package dev.shipshape.postgres.backup;
+package dev.shipshape.postgres;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
