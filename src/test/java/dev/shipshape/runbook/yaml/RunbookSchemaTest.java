@@ -142,4 +142,26 @@ class RunbookSchemaTest {
                     steps: [{wait_until: {within: 10s}}]
                 """))).isNotEmpty();
     }
+
+    @Test
+    void acceptsProceduresAndRejectsOneWithoutADescription() {
+        String stages = """
+                  - name: deploy
+                    steps: [{run: ./deploy.sh}]
+                """;
+        assertThat(validation.errors(withStages(stages) + """
+                procedures:
+                  pool-exhausted:
+                    description: database connection pool exhausted
+                    when: db-connections critical
+                    timeout: 30m
+                    steps:
+                      - {name: check, run: ./scripts/check-pool.sh}
+                """)).isEmpty();
+        assertThat(validation.errors(withStages(stages) + """
+                procedures:
+                  pool-exhausted:
+                    steps: [{run: ./scripts/check-pool.sh}]
+                """)).anySatisfy(message -> assertThat(message).contains("description"));
+    }
 }
