@@ -18,6 +18,7 @@ public final class Engine {
     private final EngineSettings settings;
     private final StageWatch watch;
     private final Sleeper sleeper;
+    private final List<RunListener> listeners;
     private final RunIds ids = new RunIds();
 
     public Engine(RunStore store, StepExecutor executor, EngineSettings settings) {
@@ -32,11 +33,21 @@ public final class Engine {
     /** @param sleeper waits between attempts of a step */
     public Engine(RunStore store, StepExecutor executor, EngineSettings settings, StageWatch watch,
                   Sleeper sleeper) {
+        this(store, executor, settings, watch, sleeper, List.of());
+    }
+
+    /**
+     * @param listeners watch every run of this engine (a server's event stream, notifications), after the store
+     *                  has each change and before the listener a start or resume is given (terminal progress)
+     */
+    public Engine(RunStore store, StepExecutor executor, EngineSettings settings, StageWatch watch,
+                  Sleeper sleeper, List<RunListener> listeners) {
         this.store = store;
         this.executor = executor;
         this.settings = settings;
         this.watch = watch;
         this.sleeper = sleeper;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -49,7 +60,7 @@ public final class Engine {
         String runId = ids.next(settings.clock().instant());
         try (Lease lease = Lease.take(store, settings, plan.service(), plan.environment(), runId)) {
             store.create(newRun(runId, plan, request));
-            Journal journal = new Journal(runId, store, listener, settings.clock());
+            Journal journal = new Journal(runId, store, all(listener), settings.clock());
             journal.note("lock.acquired", plan.environment() + " locked by " + settings.holder());
             Optional<String> notFree = new Leftovers(store, journal).stop(plan.service(), plan.environment());
             if (notFree.isPresent()) {
@@ -75,7 +86,7 @@ public final class Engine {
                 "no run " + runId + "; list runs with: shipshape runs"));
         run.requireUnfinished();
         try (Lease lease = Lease.take(store, settings, run.service(), run.environment(), runId)) {
-            Journal journal = new Journal(runId, store, listener, settings.clock());
+            Journal journal = new Journal(runId, store, all(listener), settings.clock());
             journal.note("run.resumed", "resumed by " + settings.holder() + " from " + run.status().label());
             new Leftovers(store, journal).stop(run.service(), run.environment()).ifPresent(why -> {
                 throw new ShipshapeException(ShipshapeException.Code.FAILED, why);
@@ -107,6 +118,12 @@ public final class Engine {
                 .filter(e -> e.kind().equals("run.running") || e.kind().equals("run.rolling_back")).toList();
         return statuses.isEmpty() || !statuses.getLast().kind().equals("run.rolling_back")
                 ? Optional.empty() : Optional.ofNullable(statuses.getLast().message());
+    }
+
+    private RunListener all(RunListener listener) {
+        List<RunListener> all = new java.util.ArrayList<>(listeners);
+        all.add(listener);
+        return RunListener.all(all);
     }
 
     private NewRun newRun(String runId, Plan plan, RunRequest request) {

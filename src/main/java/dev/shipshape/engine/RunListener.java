@@ -1,5 +1,7 @@
 package dev.shipshape.engine;
 
+import java.util.List;
+
 /** Watches a run as it goes: every recorded change and every line of step output (redacted). */
 public interface RunListener {
 
@@ -16,4 +18,20 @@ public interface RunListener {
         public void output(String stepId, String line) {
         }
     };
+
+    /** Tells each listener in turn, in the order given. */
+    static RunListener all(List<RunListener> listeners) {
+        List<RunListener> each = List.copyOf(listeners);
+        return each.size() == 1 ? each.getFirst() : new RunListener() {
+            @Override
+            public void changed(Change change) {
+                each.forEach(l -> l.changed(change));
+            }
+
+            @Override
+            public void output(String stepId, String line) {
+                each.forEach(l -> l.output(stepId, line));
+            }
+        };
+    }
 }

@@ -1,0 +1,153 @@
+package dev.shipshape.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.downtime.DowntimeProbe;
+import dev.shipshape.engine.Engine;
+import dev.shipshape.engine.EngineSettings;
+import dev.shipshape.engine.OutputTail;
+import dev.shipshape.engine.RunListener;
+import dev.shipshape.engine.Secrets;
+import dev.shipshape.http.SharedClient;
+import dev.shipshape.plan.Plan;
+import dev.shipshape.processes.LocalProcesses;
+import dev.shipshape.processes.Processes;
+import dev.shipshape.secrets.SecretResolver;
+import dev.shipshape.steps.StepExecutors;
+import dev.shipshape.steps.kit.StepServices;
+import dev.shipshape.store.Store;
+import dev.shipshape.time.Sleeper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The composition root of the use cases: it wires the store, the clock, the sleeper, the processes, the HTTP
+ * client and the engine once, for the CLI and for a server alike, and hands out the use-case areas over an
+ * open store.
+ */
+public final class Shipshape {
+
+    /** The folder, under the home, of the embedded store, the default secrets file and the rollback records. */
+    public static final String STORE_DIR = ".shipshape";
+    /** How often a waiting approval step looks for new decisions. */
+    private static final Duration APPROVAL_POLL = Duration.ofMillis(250);
+
+    /**
+     * What the use cases are built from.
+     *
+     * @param home      the project folder: relative paths, the embedded store and {@code .shipshape/} are in it
+     * @param env       the environment variables steps, secrets and settings are read from
+     * @param listeners watch every run (a server's event stream, notifications); the CLI's progress is per run
+     */
+    public record Settings(Path home, Map<String, String> env, Clock clock, Sleeper sleeper, Processes processes,
+                           HttpClient http, List<RunListener> listeners) {
+
+        public Settings {
+            env = Map.copyOf(env);
+            listeners = List.copyOf(listeners);
+        }
+
+        /** This host's processes, the system sleeper and the shared HTTP client configuration; no standing listeners. */
+        public static Settings onThisHost(Path home, Map<String, String> env, Clock clock) {
+            return new Settings(home, env, clock, Sleeper.SYSTEM, LocalProcesses.onThisHost(Sleeper.SYSTEM),
+                    SharedClient.configured(), List.of());
+        }
+    }
+
+    private final Settings settings;
+    private final Runbooks runbooks;
+
+    public Shipshape(Settings settings) {
+        this.settings = settings;
+        this.runbooks = new Runbooks(settings.home(), settings.env());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Reads runbooks, naming files relative to the home. */
+    public Runbooks runbooks() {
+        return runbooks;
+    }
+
+    /** The store URL: the one given, else SHIPSHAPE_STORE, else {@code .shipshape/config.yaml}; null = embedded. */
+    public String storeUrl(String given) {
+        if (given != null) {
+            return given;
+        }
+        if (settings.env().containsKey("SHIPSHAPE_STORE")) {
+            return settings.env().get("SHIPSHAPE_STORE");
+        }
+        Path config = settings.home().resolve(STORE_DIR).resolve("config.yaml");
+        if (!Files.exists(config)) {
+            return null;
+        }
+        try {
+            JsonNode store = new ObjectMapper(new YAMLFactory()).readTree(config.toFile()).path("store");
+            return store.isTextual() ? store.asText() : null;
+        } catch (IOException e) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "cannot read " + config + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** Opens the store at {@link #storeUrl(String)}, stamped by the root's clock. */
+    public Store openStore(String given) {
+        return Store.open(storeUrl(given), settings.home(), settings.env(), settings.clock());
+    }
+
+    /** Whether a store exists to read from (an embedded one is not created just to read it). */
+    public boolean storeExists(String given) {
+        return storeUrl(given) != null || Files.isDirectory(settings.home().resolve(STORE_DIR));
+    }
+
+    /**
+     * An engine over an open store: its steps record verification samples, approvals, backups and database
+     * actions there, stages get their zero-downtime probes, and every run is told to the standing listeners.
+     */
+    public Engine engine(Store opened) {
+        EngineSettings defaults = EngineSettings.defaults();
+        StepExecutors executors = new StepExecutors(new StepServices(settings.http(), OutputTail.DEFAULT_LIMIT,
+                opened.verification(), settings.clock(), opened.gates(), APPROVAL_POLL, opened.postgres(),
+                settings.env(), settings.processes()));
+        return new Engine(opened.runs(), executors, new EngineSettings(settings.clock(), defaults.holder(),
+                defaults.lease(), defaults.cancelPoll()), new DowntimeProbe(settings.http(), opened.verification()),
+                settings.sleeper(), settings.listeners());
+    }
+
+    /**
+     * The secrets file: {@code .shipshape/secrets} by default (it may be absent); one that is named must exist.
+     *
+     * @param named the file asked for (relative to the home), or null for the default
+     */
+    public Path secretsFile(Path named) {
+        if (named == null) {
+            return settings.home().resolve(STORE_DIR).resolve("secrets");
+        }
+        Path file = settings.home().resolve(named);
+        if (!Files.isRegularFile(file)) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT,
+                    "secrets file " + named + " does not exist; check the path given to --secrets");
+        }
+        return file;
+    }
+
+    /** Looks secret values up in the environment and the secrets file. */
+    public SecretResolver secrets(Path named) {
+        return new SecretResolver(settings.env(), secretsFile(named));
+    }
+
+    /** The values of every secret the plan uses; fails before anything runs when one is missing. */
+    public Secrets secretsFor(Plan plan, Path named) {
+        return secrets(named).forPlan(plan);
+    }
+}
