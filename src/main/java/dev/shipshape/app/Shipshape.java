@@ -141,6 +141,16 @@ public final class Shipshape {
         return file;
     }
 
+    /** Deploy, resume, roll back, cancel, unlock: over an open store. */
+    public Deployments deployments(Store opened) {
+        return new Deployments(this, opened);
+    }
+
+    /** Approve or reject the approval step a run waits at: over an open store. */
+    public ApprovalDesk approvals(Store opened) {
+        return new ApprovalDesk(this, opened);
+    }
+
     /** Looks secret values up in the environment and the secrets file. */
     public SecretResolver secrets(Path named) {
         return new SecretResolver(settings.env(), secretsFile(named));

@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.app.ApprovalDesk;
 import dev.shipshape.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +31,17 @@ final class ApproveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store opened = context.openStore(store.url)) {
-            return ApprovalDesk.decide(context, opened, runId, true, comment, output.json());
+            ApprovalDesk.Decided decided = context.app.approvals(opened).decide(new ApprovalDesk.DecisionRequest(
+                    runId, true, comment, context.actor()));
+            print(context, decided, output.json());
+            return ExitCode.SUCCEEDED;
         }
+    }
+
+    /** The decision as text or JSON (reject prints it the same way). */
+    static void print(Context context, ApprovalDesk.Decided decided, boolean json) {
+        context.out.println(json ? Json.write(decided) : decided.decision() + " run " + decided.runId() + " at "
+                + decided.stepId() + " as " + decided.by()
+                + (decided.standing() == null ? "" : " (" + decided.standing() + ")"));
     }
 }

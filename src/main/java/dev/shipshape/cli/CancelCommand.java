@@ -1,11 +1,8 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.ShipshapeException;
-import dev.shipshape.engine.Change;
-import dev.shipshape.engine.RunRecord;
-import dev.shipshape.engine.RunStatus;
-import dev.shipshape.engine.RunStore;
+import dev.shipshape.app.Deployments;
 import dev.shipshape.store.Store;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,25 +40,12 @@ final class CancelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store opened = context.openStore(store.url)) {
-            RunStore runs = opened.runs();
-            RunRecord run = ShowCommand.find(runs, runId);
-            if (run.status().isFinal()) {
-                throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "run " + runId
-                        + " already ended: " + run.status().label());
-            }
-            if (run.status() == RunStatus.HALTED) {
-                runs.record(new Change.RunChanged(runId, context.clock.instant(), RunStatus.FAILED,
-                        "cancelled by " + context.user() + ": " + reason));
-                return print("recorded_failed", "run " + runId + " was halted; now recorded as failed (cancelled)");
-            }
-            runs.requestCancel(runId, context.user(), reason, context.clock.instant());
-            return print("requested", "cancel requested for run " + runId
-                    + "; it stops its current step within seconds and rolls back per its policy");
+            Deployments.Cancelled cancelled = context.app.deployments(opened).cancel(new Deployments.CancelRequest(
+                    runId, reason, context.actor()));
+            String outcome = cancelled.outcome().name().toLowerCase(Locale.ROOT);
+            context.out.println(output.json() ? Json.write(new Cancelled(runId, outcome, reason, cancelled.message()))
+                    : cancelled.message());
+            return ExitCode.SUCCEEDED;
         }
-    }
-
-    private int print(String outcome, String message) {
-        context.out.println(output.json() ? Json.write(new Cancelled(runId, outcome, reason, message)) : message);
-        return ExitCode.SUCCEEDED;
     }
 }

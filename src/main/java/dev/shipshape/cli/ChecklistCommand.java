@@ -1,6 +1,7 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
+import dev.shipshape.app.Checklists;
 import dev.shipshape.gates.GateResult;
 import dev.shipshape.gates.SignOff;
 import dev.shipshape.gates.Verdict;
@@ -60,7 +61,7 @@ final class ChecklistCommand implements Callable<Integer> {
     }
 
     static String signHint(String environment, String version) {
-        return "shipshape checklist --env " + environment + " --version " + version + " --sign ITEM";
+        return Checklists.signHint(environment, version);
     }
 
     @Override

@@ -1,15 +1,9 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
-import dev.shipshape.engine.LiveVersion;
-import dev.shipshape.engine.RunListener;
-import dev.shipshape.engine.RunOutcome;
-import dev.shipshape.engine.RunRequest;
-import dev.shipshape.engine.RunStore;
+import dev.shipshape.app.Deployments;
+import dev.shipshape.app.GatesRefused;
 import dev.shipshape.store.Store;
-import dev.shipshape.engine.Secrets;
-import dev.shipshape.plan.Plan;
-import dev.shipshape.plan.Planner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,23 +49,15 @@ final class DeployCommand implements Callable<Integer> {
         }
         RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
         try (Store opened = context.openStore(store.url)) {
-            RunStore runs = opened.runs();
-            String previous = runs.live(loaded.runbook().service(), environment).map(LiveVersion::version).orElse(null);
-            Plan planned = new Planner(context.env).deploy(loaded.runbook(), environment, version, previous);
-            DeployGates gates = new DeployGates(context, opened, loaded.runbook(), secretsOption.file,
-                    output.json() ? context.err : context.out);
-            DeployGates.Passed passed = gates.check(planned, overrideWindow ? reason : null);
-            Plan plan = passed.plan();
-            Secrets secrets = secretsOption.forPlan(context, plan);
-            RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text());
-            RunOutcome outcome = Interrupts.cancellable(context, signal -> context.engine(opened).start(plan, request,
-                    secrets, gates.recording(plan, passed.report(), listener(plan)), signal));
-            Rollbacks.keepIfRolledBack(context, opened, outcome);
-            return Outcomes.report(context, opened, outcome, output.json());
+            Deployments.RunResult result;
+            try {
+                result = context.app.deployments(opened).deploy(new Deployments.DeployRequest(RunbookFiles.of(loaded),
+                        environment, version, overrideWindow ? reason : null, secretsOption.file, context.actor(),
+                        new TerminalWatch(context, output.json())));
+            } catch (GatesRefused refused) {
+                throw new RefusedByGates(refused);
+            }
+            return Outcomes.report(context, opened, result.outcome(), output.json());
         }
-    }
-
-    private RunListener listener(Plan plan) {
-        return output.json() ? RunListener.NONE : LiveProgress.of(context, plan);
     }
 }

@@ -1,9 +1,9 @@
 package dev.shipshape.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.shipshape.app.Environments;
 import dev.shipshape.engine.EnvLock;
 import dev.shipshape.engine.LiveVersion;
-import dev.shipshape.engine.ProcessIdentity;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.gates.GateResult;
 import dev.shipshape.gates.windows.WindowGate;
@@ -47,7 +47,7 @@ record EnvironmentStatus(String environment, Live live, Lock lock, Window window
 
     /** A lease is alive until it expires, unless its process on this host is gone. */
     static boolean alive(EnvLock lock, Instant now) {
-        return !lock.expiredAt(now) && !ProcessIdentity.isDeadLocalProcess(lock.holder());
+        return Environments.alive(lock, now);
     }
 
     private static Window window(Windows windows, Instant now) {

@@ -1,8 +1,9 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
+import dev.shipshape.app.GatesRefused;
 import dev.shipshape.gates.GateReport;
-import dev.shipshape.gates.GateResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A deployment the gates refused: nothing was started; exit 5 with every blocking gate's reason. */
@@ -11,13 +12,20 @@ final class RefusedByGates extends ShipshapeException {
     private final transient GateReport report;
     private final List<String> lines;
 
-    /** @param lines what follows the message in text: the reasons, and how to override in an emergency */
-    RefusedByGates(GateReport report, List<String> lines) {
-        super(Code.BLOCKED, "refused by the " + String.join(" and ", report.blocking().stream()
-                .map(GateResult::gate).toList()) + " gate" + (report.blocking().size() > 1 ? "s" : "")
-                + "; nothing was started");
-        this.report = report;
-        this.lines = List.copyOf(lines);
+    RefusedByGates(GatesRefused refused) {
+        super(Code.BLOCKED, refused.getMessage());
+        this.report = refused.report();
+        this.lines = List.copyOf(lines(refused));
+    }
+
+    /** What follows the message in text: the reasons, and how to override in an emergency. */
+    private static List<String> lines(GatesRefused refused) {
+        List<String> lines = new ArrayList<>(GateText.refusal(refused.report()));
+        if (refused.windowBlocked()) {
+            lines.add("  in an emergency: shipshape deploy --env " + refused.environment() + " --version "
+                    + refused.version() + " --override-window --reason \"...\"");
+        }
+        return lines;
     }
 
     List<String> lines() {

@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.app.ApprovalDesk;
 import dev.shipshape.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,10 @@ final class RejectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store opened = context.openStore(store.url)) {
-            return ApprovalDesk.decide(context, opened, runId, false, reason, output.json());
+            ApprovalDesk.Decided decided = context.app.approvals(opened).decide(new ApprovalDesk.DecisionRequest(
+                    runId, false, reason, context.actor()));
+            ApproveCommand.print(context, decided, output.json());
+            return ExitCode.SUCCEEDED;
         }
     }
 }

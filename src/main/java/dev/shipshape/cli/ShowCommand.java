@@ -1,6 +1,6 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.ShipshapeException;
+import dev.shipshape.app.Runs;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.store.Store;
@@ -44,7 +44,6 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     static RunRecord find(RunStore runs, String runId) {
-        return runs.run(runId).orElseThrow(() -> new ShipshapeException(ShipshapeException.Code.NOT_FOUND,
-                "no run " + runId + "; list runs with: shipshape runs"));
+        return Runs.find(runs, runId);
     }
 }

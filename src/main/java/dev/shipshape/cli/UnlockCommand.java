@@ -1,11 +1,8 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.ShipshapeException;
-import dev.shipshape.engine.EnvLock;
-import dev.shipshape.engine.RunStore;
+import dev.shipshape.app.Deployments;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.store.Store;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,32 +44,13 @@ final class UnlockCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Runbook rb = RunbookFiles.read(context, runbook).runbook();
-        String service = rb.service();
-        if (rb.environment(environment).isEmpty()) {
-            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "environment '" + environment
-                    + "' is not defined in " + rb.source() + "; defined: " + String.join(", ",
-                    rb.environments().keySet()));
-        }
         try (Store opened = context.openStore(store.url)) {
-            RunStore runs = opened.runs();
-            runs.lock(service, environment).filter(l -> !force && EnvironmentStatus.alive(l, context.clock.instant()))
-                    .ifPresent(this::refuse);
-            Optional<EnvLock> removed = runs.forceUnlock(service, environment, context.user(), reason,
-                    context.clock.instant());
-            String message = removed.map(l -> "unlocked " + environment + " of " + service + " (was held by run "
-                    + l.runId() + ", " + l.holder() + "); recorded on that run")
-                    .orElse(environment + " of " + service + " was not locked");
-            context.out.println(output.json() ? Json.write(new Unlocked(service, environment, removed.isPresent(),
-                    removed.map(l -> new HeldBy(l.runId(), l.holder())).orElse(null), reason, message)) : message);
+            Deployments.Unlocked unlocked = context.app.deployments(opened).unlock(new Deployments.UnlockRequest(rb,
+                    environment, reason, force, context.actor()));
+            context.out.println(output.json() ? Json.write(new Unlocked(unlocked.service(), environment,
+                    unlocked.removed().isPresent(), unlocked.removed().map(l -> new HeldBy(l.runId(), l.holder()))
+                    .orElse(null), reason, unlocked.message())) : unlocked.message());
             return ExitCode.SUCCEEDED;
         }
-    }
-
-    private void refuse(EnvLock held) {
-        long seconds = Math.max(1, java.time.Duration.between(context.clock.instant(), held.expiresAt()).toSeconds());
-        throw new ShipshapeException(ShipshapeException.Code.LOCKED, environment + " of " + held.service()
-                + " is held by run " + held.runId() + " (process " + held.holder() + "), which is alive (lease renewed,"
-                + " ends in " + seconds + "s); cancel it with: shipshape cancel " + held.runId() + " --reason \"...\","
-                + " or take the lock anyway with --force (that run then rolls back)");
     }
 }

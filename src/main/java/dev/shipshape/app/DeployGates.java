@@ -1,4 +1,4 @@
-package dev.shipshape.cli;
+package dev.shipshape.app;
 
 import dev.shipshape.engine.Change;
 import dev.shipshape.engine.RunListener;
@@ -15,15 +15,13 @@ import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.Planner;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.gates.Windows;
-import dev.shipshape.secrets.SecretResolver;
 import dev.shipshape.store.Store;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * The gates of {@code deploy}: evaluated after planning and before the engine takes the lock.
+ * The gates of a deploy: evaluated after planning and before the engine takes the lock.
  * Waits for a window when the runbook says so, applies an emergency override, records every
  * decision (who and why), and refuses the run when a gate blocks.
  */
@@ -33,28 +31,30 @@ final class DeployGates {
     record Passed(Plan plan, GateReport report) {
     }
 
-    private final Context context;
+    private final Shipshape app;
     private final Store store;
     private final Runbook runbook;
-    private final java.io.PrintWriter progress;
+    private final Actor actor;
+    private final DeployWatch watch;
     private final java.nio.file.Path secretsFile;
 
     /**
-     * @param secretsFile the {@code --secrets} option (null for the default): checklist items may use secrets
-     * @param progress    where gate results and the checklist table go (stderr when stdout carries JSON)
+     * @param secretsFile the secrets file asked for (null for the default): checklist items may use secrets
+     * @param watch       told the checklist, a wait for a window and the gates' report as they come
      */
-    DeployGates(Context context, Store store, Runbook runbook, java.nio.file.Path secretsFile,
-                java.io.PrintWriter progress) {
-        this.context = context;
+    DeployGates(Shipshape app, Store store, Runbook runbook, java.nio.file.Path secretsFile, Actor actor,
+                DeployWatch watch) {
+        this.app = app;
         this.secretsFile = secretsFile;
         this.store = store;
         this.runbook = runbook;
-        this.progress = progress;
+        this.actor = actor;
+        this.watch = watch;
     }
 
     /**
-     * @param overrideReason the reason of {@code --override-window}, or null
-     * @throws RefusedByGates when a gate blocks: the refusal is recorded and nothing starts
+     * @param overrideReason the reason of an emergency window override, or null
+     * @throws GatesRefused when a gate blocks: the refusal is recorded and nothing starts
      */
     Passed check(Plan plan, String overrideReason) {
         GateReport report = evaluate(plan);
@@ -64,11 +64,11 @@ final class DeployGates {
             Optional<GateResult> window = report.gate(WindowGate.NAME).filter(GateResult::blocks);
             if (window.isPresent()) {
                 report = report.with(new GateResult(WindowGate.NAME, Verdict.OVERRIDDEN, "overridden by "
-                        + context.user() + ": " + overrideReason + " (" + window.get().reason() + ")", null));
+                        + actor.name() + ": " + overrideReason + " (" + window.get().reason() + ")", null));
                 plan = OverrideStage.add(plan, windows.get().override());
             }
         }
-        GateText.report(report).forEach(progress::println);
+        watch.judged(report);
         if (report.verdict() == Verdict.BLOCK) {
             refuse(plan, report);
         }
@@ -86,7 +86,7 @@ final class DeployGates {
                 if (!recorded && !report.results().isEmpty()) {
                     recorded = true;
                     ledger.record(GateDecision.of(report, change.runId(), plan.service(), plan.environment(),
-                            plan.version(), context.user(), context.clock.instant()));
+                            plan.version(), actor.name(), app.settings().clock().instant()));
                 }
                 next.changed(change);
             }
@@ -99,17 +99,17 @@ final class DeployGates {
     }
 
     private GateReport evaluate(Plan plan) {
-        ChecklistRunner runner = new ChecklistRunner(context.env, plan.workdir(), context.clock, runbook.people(),
-                new SecretResolver(context.env, context.secretsFile(secretsFile)), context.processes, context.http);
+        Shipshape.Settings settings = app.settings();
+        ChecklistRunner runner = new ChecklistRunner(settings.env(), plan.workdir(), settings.clock(),
+                runbook.people(), app.secrets(secretsFile), settings.processes(), settings.http());
         AnalysisHistory soak = new AnalysisHistory(store.runs(), store.verification());
         GateCheck.Outcome outcome = new GateCheck(soak, runner).evaluate(runbook,
-                plan.environment(), plan.version(), context.clock.instant(),
-                new Planner(context.env).resolver(runbook, plan.environment(), plan.version(), plan.previousVersion()),
+                plan.environment(), plan.version(), settings.clock().instant(),
+                new Planner(settings.env()).resolver(runbook, plan.environment(), plan.version(), plan.previousVersion()),
                 store.gates().signOffs(plan.service(), plan.environment(), plan.version()),
-                ChecklistCommand.signHint(plan.environment(), plan.version()));
+                Checklists.signHint(plan.environment(), plan.version()));
         if (!outcome.items().isEmpty()) {
-            progress.println("Checklist for " + plan.environment() + ":");
-            GateText.table(outcome.items()).forEach(progress::println);
+            watch.checklist(plan.environment(), outcome.items());
         }
         return outcome.report();
     }
@@ -121,26 +121,22 @@ final class DeployGates {
             return report;
         }
         Instant opens = waiting.get().opensAt();
-        progress.println("waiting for the deployment window: " + waiting.get().reason());
-        progress.flush();
+        watch.waitingForWindow(waiting.get());
+        java.time.Clock clock = app.settings().clock();
         try {
-            context.sleeper.pause(Duration.ofMillis(Math.max(0, Duration.between(context.clock.instant(), opens).toMillis())));
+            app.settings().sleeper().pause(Duration.ofMillis(Math.max(0, Duration.between(clock.instant(), opens)
+                    .toMillis())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return report;
         }
-        Instant now = context.clock.instant().isAfter(opens) ? context.clock.instant() : opens;
+        Instant now = clock.instant().isAfter(opens) ? clock.instant() : opens;
         return report.with(WindowGate.decide(windows.get(), now));
     }
 
     private void refuse(Plan plan, GateReport report) {
         store.gates().record(GateDecision.of(report, null, plan.service(), plan.environment(), plan.version(),
-                context.user(), context.clock.instant()));
-        List<String> lines = new java.util.ArrayList<>(GateText.refusal(report));
-        if (report.blocking().stream().anyMatch(r -> r.gate().equals(WindowGate.NAME))) {
-            lines.add("  in an emergency: shipshape deploy --env " + plan.environment() + " --version "
-                    + plan.version() + " --override-window --reason \"...\"");
-        }
-        throw new RefusedByGates(report, lines);
+                actor.name(), app.settings().clock().instant()));
+        throw new GatesRefused(report, plan.environment(), plan.version());
     }
 }

@@ -1,4 +1,4 @@
-package dev.shipshape.cli;
+package dev.shipshape.app;
 
 import dev.shipshape.plan.Phase;
 import dev.shipshape.plan.Plan;

@@ -1,4 +1,4 @@
-package dev.shipshape.cli;
+package dev.shipshape.app;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.RunRecord;
@@ -16,39 +16,46 @@ import dev.shipshape.approvals.ApprovalDecision;
 import dev.shipshape.approvals.Tally;
 import dev.shipshape.store.Store;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /** Records an approval or rejection of the approval step a run is waiting at, after checking who may decide. */
-final class ApprovalDesk {
+public final class ApprovalDesk {
 
     /**
-     * A recorded decision, as {@code approve}/{@code reject --output json} print it.
+     * @param approving true to approve, false to reject
+     * @param comment   recorded with the decision; a rejection's is the run's failure reason
+     */
+    public record DecisionRequest(String runId, boolean approving, String comment, Actor actor) {
+    }
+
+    /**
+     * A recorded decision.
      *
      * @param decision {@code approved} or {@code rejected}
      * @param by       who decided, as the runbook's people describe them
      * @param standing where the approval stands now, e.g. {@code 1 of 2 approvals}, or null
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record Decided(String runId, String stepId, String decision, String by, String comment, String standing) {
-
-        String line() {
-            return decision + " run " + runId + " at " + stepId + " as " + by
-                    + (standing == null ? "" : " (" + standing + ")");
-        }
+    public record Decided(String runId, String stepId, String decision, String by, String comment, String standing) {
     }
 
-    private ApprovalDesk() {
+    private final Shipshape app;
+    private final Store store;
+
+    ApprovalDesk(Shipshape app, Store store) {
+        this.app = app;
+        this.store = store;
     }
 
-    /** Prints the decision as text or JSON; exit 0. */
-    static int decide(Context context, Store store, String runId, boolean approving, String comment, boolean json) {
-        Decided decided = decide(context, store, runId, approving, comment);
-        context.out.println(json ? Json.write(decided) : decided.line());
-        return ExitCode.SUCCEEDED;
-    }
-
-    private static Decided decide(Context context, Store store, String runId, boolean approving, String comment) {
-        RunRecord run = ShowCommand.find(store.runs(), runId);
+    /**
+     * @throws ShipshapeException INVALID_INPUT when the run ended or waits for no approval, FAILED when the actor
+     *                            may not decide (nothing is recorded then)
+     */
+    public Decided decide(DecisionRequest request) {
+        String runId = request.runId();
+        boolean approving = request.approving();
+        RunRecord run = Runs.find(store.runs(), runId);
         if (run.status().isFinal()) {
             throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "run " + runId + " already ended: "
                     + run.status().label());
@@ -57,25 +64,25 @@ final class ApprovalDesk {
                 .filter(s -> "approval".equals(s.kind()) && s.state() == State.RUNNING).findFirst()
                 .orElseThrow(() -> new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "run " + runId
                         + " is not waiting for an approval (it is " + run.status().label() + ")"));
-        Runbook rb = RunbookFiles.parse(context, Path.of(run.runbookPath()), run.runbookText());
+        Runbook rb = app.runbooks().parse(Path.of(run.runbookPath()), run.runbookText());
         Approvals approvals = approvals(rb, run.environment(), step.stepId());
         GateLedger ledger = store.gates();
         List<ApprovalDecision> decisions = ledger.decisions(runId, step.stepId());
-        var request = ledger.request(runId, step.stepId()).orElse(null);
-        String person = context.user();
-        ApprovalRules.refusal(person, approving, runId, run.startedBy(), approvals, rb.people(), decisions, request,
-                context.clock.instant()).ifPresent(why -> {
+        var pending = ledger.request(runId, step.stepId()).orElse(null);
+        String person = request.actor().name();
+        Instant now = app.settings().clock().instant();
+        ApprovalRules.refusal(person, approving, runId, run.startedBy(), approvals, rb.people(), decisions, pending,
+                now).ifPresent(why -> {
                     throw new ShipshapeException(ShipshapeException.Code.FAILED, why + "; nothing was recorded");
                 });
-        ApprovalDecision decision = new ApprovalDecision(runId, step.stepId(), person, approving, comment,
-                context.clock.instant());
+        ApprovalDecision decision = new ApprovalDecision(runId, step.stepId(), person, approving, request.comment(),
+                now);
         ledger.decide(decision);
         var all = new java.util.ArrayList<>(decisions);
         all.add(decision);
-        String standing = request == null ? null : Tally.of(approvals.count(), request, all,
-                context.clock.instant()).reason();
+        String standing = pending == null ? null : Tally.of(approvals.count(), pending, all, now).reason();
         return new Decided(runId, step.stepId(), approving ? "approved" : "rejected", rb.people().describe(person),
-                comment, standing);
+                request.comment(), standing);
     }
 
     private static Approvals approvals(Runbook rb, String environment, String stepId) {

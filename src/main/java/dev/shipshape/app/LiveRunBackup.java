@@ -1,4 +1,4 @@
-package dev.shipshape.cli;
+package dev.shipshape.app;
 
 import dev.shipshape.engine.LiveVersion;
 import dev.shipshape.engine.RunRecord;
@@ -26,10 +26,10 @@ final class LiveRunBackup {
     }
 
     /**
-     * For the {@code rollback} command, or for resuming rollback run {@code resumed} (null otherwise): once that
+     * For the rollback use case, or for resuming rollback run {@code resumed} (null otherwise): once that
      * run's restore made a version live, its backup came from the deploy run that had made {@code from} live.
      */
-    static RunBackup of(Context context, RunStore runs, Runbook runbook, String environment, String resumed) {
+    static RunBackup of(Shipshape app, Actor actor, RunStore runs, Runbook runbook, String environment, String resumed) {
         Optional<LiveVersion> live = runs.live(runbook.service(), environment);
         if (live.isEmpty() || !restoresRunBackup(runbook)) {
             return RunBackup.NONE;
@@ -40,7 +40,7 @@ final class LiveRunBackup {
             version = runs.run(resumed).map(RunRecord::version).orElse(version);
             runId = deployOf(runs, runbook.service(), environment, version).orElse(null);
         }
-        return new RunBackup(version, runId, runId == null ? null : backupOf(context, runbook, environment, runId));
+        return new RunBackup(version, runId, runId == null ? null : backupOf(app, actor, runbook, environment, runId));
     }
 
     /** Only a {@code postgres.restore: run} rollback step needs the backups looked at. */
@@ -56,13 +56,14 @@ final class LiveRunBackup {
     }
 
     /** The newest backup of the environment's database taken by the run; null when none (or no database). */
-    private static String backupOf(Context context, Runbook runbook, String environment, String runId) {
+    private static String backupOf(Shipshape app, Actor actor, Runbook runbook, String environment, String runId) {
         if (runbook.environment(environment).flatMap(e -> e.databaseIfAny()).isEmpty()) {
             return null;
         }
-        DatabaseWork offline = new DatabaseWork(new Planner(context.env).database(runbook, environment), null,
-                runbook.source().toAbsolutePath().getParent(), new PgTools(context.env, context.processes), PostgresRecords.NONE,
-                context.clock, null, context.user(), line -> { }, () -> false, Duration.ZERO);
+        Shipshape.Settings settings = app.settings();
+        DatabaseWork offline = new DatabaseWork(new Planner(settings.env()).database(runbook, environment), null,
+                runbook.source().toAbsolutePath().getParent(), new PgTools(settings.env(), settings.processes()),
+                PostgresRecords.NONE, settings.clock(), null, actor.name(), line -> { }, () -> false, Duration.ZERO);
         return new BackupFolder(offline.backupFolder()).list().stream().filter(m -> runId.equals(m.runId()))
                 .map(BackupManifest::id).findFirst().orElse(null);
     }
