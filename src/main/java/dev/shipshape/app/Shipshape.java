@@ -105,6 +105,27 @@ public final class Shipshape {
         return Store.open(storeUrl(given), settings.home(), settings.env(), settings.clock());
     }
 
+    /** The store at {@link #storeUrl(String)}, opened for each call and closed after it. */
+    public StoreAccess store(String given) {
+        Shipshape root = this;
+        return new StoreAccess() {
+            @Override
+            public <T> java.util.Optional<T> readIfExists(java.util.function.Function<Store, T> read) {
+                if (!root.storeExists(given)) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.ofNullable(use(read));
+            }
+
+            @Override
+            public <T> T use(java.util.function.Function<Store, T> work) {
+                try (Store opened = root.openStore(given)) {
+                    return work.apply(opened);
+                }
+            }
+        };
+    }
+
     /** Whether a store exists to read from (an embedded one is not created just to read it). */
     public boolean storeExists(String given) {
         return storeUrl(given) != null || Files.isDirectory(settings.home().resolve(STORE_DIR));
@@ -149,6 +170,11 @@ public final class Shipshape {
     /** Approve or reject the approval step a run waits at: over an open store. */
     public ApprovalDesk approvals(Store opened) {
         return new ApprovalDesk(this, opened);
+    }
+
+    /** Run an environment's checklist, sign off its manual items. */
+    public Checklists checklists(StoreAccess store) {
+        return new Checklists(this, store);
     }
 
     /** Looks secret values up in the environment and the secrets file. */

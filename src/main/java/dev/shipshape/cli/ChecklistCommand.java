@@ -1,19 +1,7 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.ShipshapeException;
 import dev.shipshape.app.Checklists;
-import dev.shipshape.gates.GateResult;
-import dev.shipshape.gates.SignOff;
-import dev.shipshape.gates.Verdict;
-import dev.shipshape.gates.checklist.ChecklistGate;
-import dev.shipshape.gates.checklist.ChecklistRunner;
 import dev.shipshape.gates.checklist.ItemResult;
-import dev.shipshape.plan.Planner;
-import dev.shipshape.runbook.Runbook;
-import dev.shipshape.runbook.gates.Checklist;
-import dev.shipshape.runbook.gates.ChecklistItem;
-import dev.shipshape.secrets.SecretResolver;
-import dev.shipshape.store.Store;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,79 +48,32 @@ final class ChecklistCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    static String signHint(String environment, String version) {
-        return Checklists.signHint(environment, version);
-    }
-
     @Override
     public Integer call() {
         RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
-        Runbook rb = loaded.runbook();
-        if (rb.environment(environment).isEmpty()) {
-            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "environment '" + environment
-                    + "' is not defined in " + RunbookFiles.shown(context, loaded.path()) + "; defined: "
-                    + String.join(", ", rb.environments().keySet()));
-        }
-        Checklist checklist = rb.environment(environment).flatMap(e -> e.gates().checklistIfAny())
-                .orElseThrow(() -> new ShipshapeException(ShipshapeException.Code.NOT_FOUND, "environment '"
-                        + environment + "' has no checklist in " + RunbookFiles.shown(context, loaded.path())));
+        Checklists checklists = context.app.checklists(context.app.store(store.url));
         if (sign != null) {
-            return signOff(rb, checklist);
+            Checklists.SignedOff signed = checklists.signOff(new Checklists.SignOffRequest(RunbookFiles.of(loaded),
+                    environment, version, sign, comment, context.actor()));
+            context.out.println(output.json() ? Json.write(new SignedOff(signed.service(), environment, version, sign,
+                    signed.by(), comment)) : "signed off '" + sign + "' for " + signed.service() + " " + version
+                    + " in " + environment + " as " + signed.by());
+            return ExitCode.SUCCEEDED;
         }
-        List<SignOff> signOffs = version == null || !context.storeExists(store.url) ? List.of() : readSignOffs(rb);
-        var resolve = new Planner(context.env).resolver(rb, environment, version == null ? "" : version, null);
-        List<ItemResult> items = new ChecklistRunner(context.env, loaded.path().toAbsolutePath().getParent(),
-                context.clock, rb.people(), new SecretResolver(context.env, context.secretsFile(secrets.file)), context.processes, context.http)
-                .run(checklist, resolve, signOffs,
-                version == null ? "pass --version, then: " + signHint(environment, "VERSION")
-                        : signHint(environment, version));
-        GateResult result = ChecklistGate.decide(checklist, items);
+        Checklists.ChecklistResult result = checklists.run(new Checklists.ChecklistRequest(RunbookFiles.of(loaded),
+                environment, version, secrets.file));
         if (output.json()) {
-            context.out.println(Json.write(new ChecklistView(environment, version, checklist.strict(), items,
-                    result.verdict().label(), result.reason())));
+            context.out.println(Json.write(new ChecklistView(environment, version, result.strict(), result.items(),
+                    result.gate().verdict().label(), result.gate().reason())));
         } else {
             context.out.println("Checklist for " + environment + (version == null ? "" : " " + version)
-                    + (checklist.strict() ? " (strict)" : "") + ":");
-            GateText.table(items).forEach(context.out::println);
-            context.out.println(result.verdict().label() + ": " + result.reason());
+                    + (result.strict() ? " (strict)" : "") + ":");
+            GateText.table(result.items()).forEach(context.out::println);
+            context.out.println(result.gate().verdict().label() + ": " + result.gate().reason());
         }
-        if (result.verdict() == Verdict.BLOCK) {
+        if (result.blocks()) {
             return ExitCode.BLOCKED;
         }
-        return items.stream().allMatch(ItemResult::passed) ? ExitCode.SUCCEEDED : ExitCode.FAILED;
-    }
-
-    private List<SignOff> readSignOffs(Runbook rb) {
-        try (Store opened = context.openStore(store.url)) {
-            return opened.gates().signOffs(rb.service(), environment, version);
-        }
-    }
-
-    private int signOff(Runbook rb, Checklist checklist) {
-        if (version == null) {
-            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "--sign needs --version: a sign-off"
-                    + " is for one version");
-        }
-        ChecklistItem.SignOff item = checklist.items().stream()
-                .filter(i -> i instanceof ChecklistItem.SignOff && i.name().equals(sign))
-                .map(ChecklistItem.SignOff.class::cast).findFirst()
-                .orElseThrow(() -> new ShipshapeException(ShipshapeException.Code.NOT_FOUND, "no manual item '" + sign
-                        + "' in the checklist of " + environment + "; manual items: " + String.join(", ",
-                        checklist.items().stream().filter(i -> i instanceof ChecklistItem.SignOff)
-                                .map(ChecklistItem::name).toList())));
-        String person = context.user();
-        if (!rb.people().allows(person, item.by())) {
-            throw new ShipshapeException(ShipshapeException.Code.FAILED, person + " may not sign off '" + sign
-                    + "': needs " + String.join(" or ", item.by()) + "; nothing was recorded");
-        }
-        try (Store opened = context.openStore(store.url)) {
-            opened.gates().signOff(new SignOff(rb.service(), environment, version, sign, person, comment,
-                    context.clock.instant()));
-        }
-        String by = rb.people().describe(person);
-        context.out.println(output.json() ? Json.write(new SignedOff(rb.service(), environment, version, sign, by,
-                comment)) : "signed off '" + sign + "' for " + rb.service() + " " + version + " in " + environment
-                + " as " + by);
-        return ExitCode.SUCCEEDED;
+        return result.allPassed() ? ExitCode.SUCCEEDED : ExitCode.FAILED;
     }
 }
