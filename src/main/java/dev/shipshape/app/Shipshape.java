@@ -177,6 +177,16 @@ public final class Shipshape {
         return new Checklists(this, store);
     }
 
+    /** Plan a deployment or a procedure, validate a runbook. */
+    public Plans plans(StoreAccess store) {
+        return new Plans(this, store);
+    }
+
+    /** What stands in each environment: live version, lock, window. */
+    public Environments environments(StoreAccess store) {
+        return new Environments(this, store);
+    }
+
     /** Looks secret values up in the environment and the secrets file. */
     public SecretResolver secrets(Path named) {
         return new SecretResolver(settings.env(), secretsFile(named));

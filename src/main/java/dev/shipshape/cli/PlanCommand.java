@@ -1,20 +1,14 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
-import dev.shipshape.engine.RunStore;
-import dev.shipshape.gates.check.GateCheck;
+import dev.shipshape.app.Plans;
 import dev.shipshape.gates.GateReport;
-import dev.shipshape.gates.Verdict;
-import dev.shipshape.gates.promotion.AnalysisHistory;
-import dev.shipshape.gates.promotion.SoakEvidence;
+import dev.shipshape.plan.Plan;
+import dev.shipshape.runbook.Runbook;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import dev.shipshape.store.Store;
-import dev.shipshape.plan.Plan;
-import dev.shipshape.plan.Planner;
-import dev.shipshape.runbook.Runbook;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,30 +52,30 @@ final class PlanCommand implements Callable<Integer> {
         }
         Instant moment = moment();
         Runbook rb = RunbookFiles.read(context, runbook).runbook();
+        Plans plans = context.app.plans(context.app.store(store.url));
         if (procedure != null) {
-            return procedure(rb);
+            return procedure(plans.procedure(new Plans.ProcedureRequest(rb, environment, procedure)));
         }
-        Plan plan = new Planner(context.env).deploy(rb, environment, version, previousVersion(rb));
-        GateReport gates = gates(rb, moment);
-        var checklist = rb.environment(environment).flatMap(e -> e.gates().checklistIfAny());
+        Plans.DeploymentPlan planned = plans.deployment(new Plans.PlanRequest(rb, environment, version, moment));
+        Plan plan = planned.plan();
+        GateReport gates = planned.gates();
         if (output.json()) {
-            context.out.println(Json.write(PlanView.of(plan, gates, moment,
-                    checklist.map(c -> c.items().size()).orElse(null))));
+            context.out.println(Json.write(PlanView.of(plan, gates, moment, planned.checklistItems().orElse(null))));
         } else {
             PlanText.lines(plan).forEach(context.out::println);
             if (!gates.results().isEmpty()) {
                 context.out.println("gates (as of " + moment + "):");
                 GateText.report(gates).forEach(context.out::println);
-                checklist.ifPresent(c -> context.out.println("  checklist: " + c.items().size() + " items, not run by"
-                        + " plan; run them with: shipshape checklist --env " + environment + " --version " + version));
+                planned.checklistItems().ifPresent(items -> context.out.println("  checklist: " + items + " items,"
+                        + " not run by plan; run them with: shipshape checklist --env " + environment + " --version "
+                        + version));
             }
         }
-        return gates.verdict() == Verdict.BLOCK ? ExitCode.BLOCKED : ExitCode.SUCCEEDED;
+        return planned.blocks() ? ExitCode.BLOCKED : ExitCode.SUCCEEDED;
     }
 
     /** A procedure runs no gates: only its steps are shown. */
-    private int procedure(Runbook rb) {
-        Plan plan = new Planner(context.env).procedure(rb, environment, procedure);
+    private int procedure(Plan plan) {
         if (output.json()) {
             context.out.println(Json.write(PlanView.ofProcedure(plan)));
         } else {
@@ -99,43 +93,6 @@ final class PlanCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "--at '" + at + "' is not a moment;"
                     + " write e.g. 2026-01-29T10:00-08:00 or 2026-01-29T18:00Z");
-        }
-    }
-
-    /** Windows and promotion as of the moment; the checklist is only listed (plan runs nothing). */
-    private GateReport gates(Runbook rb, Instant moment) {
-        if (!context.storeExists(store.url)) {
-            return new GateCheck(new NoHistory(), null).evaluate(rb, environment, version, moment, s -> s,
-                    java.util.List.of(), "").report();
-        }
-        try (Store opened = context.openStore(store.url)) {
-            AnalysisHistory soak = new AnalysisHistory(opened.runs(), opened.verification());
-            return new GateCheck(soak, null).evaluate(rb, environment, version, moment,
-                    s -> s, java.util.List.of(), "").report();
-        }
-    }
-
-    /** A store that does not exist yet has no runs: nothing has soaked anywhere. */
-    private static final class NoHistory implements SoakEvidence {
-        @Override
-        public java.util.Optional<Instant> succeededAt(String service, String environment, String version) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.List<String> problemsSince(String service, String environment, Instant since) {
-            return java.util.List.of();
-        }
-    }
-
-    /** Reads the store only if one exists: planning never creates anything. */
-    private String previousVersion(Runbook rb) {
-        if (!context.storeExists(store.url)) {
-            return null;
-        }
-        try (Store opened = context.openStore(store.url)) {
-            RunStore runs = opened.runs();
-            return runs.live(rb.service(), environment).map(dev.shipshape.engine.LiveVersion::version).orElse(null);
         }
     }
 }

@@ -1,10 +1,8 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.ShipshapeException;
-import dev.shipshape.runbook.Environment;
+import dev.shipshape.app.EnvironmentStatus;
+import dev.shipshape.app.Environments;
 import dev.shipshape.runbook.Runbook;
-import dev.shipshape.store.Store;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,31 +32,28 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Runbook rb = RunbookFiles.read(context, runbook).runbook();
-        List<Environment> chosen = chosen(rb);
-        Instant now = context.clock.instant();
-        List<EnvironmentStatus> statuses;
-        if (!context.storeExists(store.url)) {
-            statuses = chosen.stream().map(e -> EnvironmentStatus.of(rb.service(), e, null, now)).toList();
-        } else {
-            try (Store opened = context.openStore(store.url)) {
-                statuses = chosen.stream().map(e -> EnvironmentStatus.of(rb.service(), e, opened.runs(), now)).toList();
-            }
-        }
+        Environments.Statuses statuses = context.app.environments(context.app.store(store.url))
+                .status(new Environments.StatusRequest(rb, environment));
         if (output.json()) {
-            context.out.println(Json.write(statuses));
+            context.out.println(Json.write(statuses.environments()));
         } else {
-            context.out.println(rb.service() + " (as of " + RunText.TIME.format(now) + " UTC)");
-            statuses.forEach(s -> s.lines().forEach(context.out::println));
+            context.out.println(rb.service() + " (as of " + RunText.TIME.format(statuses.at()) + " UTC)");
+            statuses.environments().forEach(s -> lines(s).forEach(context.out::println));
         }
         return ExitCode.SUCCEEDED;
     }
 
-    private List<Environment> chosen(Runbook rb) {
-        if (environment == null) {
-            return List.copyOf(rb.environments().values());
-        }
-        return List.of(rb.environment(environment).orElseThrow(() -> new ShipshapeException(
-                ShipshapeException.Code.INVALID_INPUT, "environment '" + environment + "' is not defined in "
-                + rb.source() + "; defined: " + String.join(", ", rb.environments().keySet()))));
+    private static List<String> lines(EnvironmentStatus status) {
+        EnvironmentStatus.Live live = status.live();
+        EnvironmentStatus.Lock lock = status.lock();
+        EnvironmentStatus.Window window = status.window();
+        return List.of(status.environment() + ":",
+                "  live:    " + (live == null ? "nothing deployed yet" : live.version() + " since "
+                        + RunText.TIME.format(live.since()) + " UTC (" + live.how() + (live.runId() == null ? ""
+                        : ", run " + live.runId()) + ")"),
+                "  lock:    " + (lock == null ? "free" : "held by run " + lock.runId() + " (" + lock.holder() + "), "
+                        + (lock.alive() ? "lease alive until " : "lease expired at ")
+                        + RunText.TIME.format(lock.expiresAt()) + " UTC"),
+                "  window:  " + (window.open() ? "open now: " : "closed: ") + window.reason());
     }
 }

@@ -1,6 +1,6 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.runbook.InvalidRunbookException;
+import dev.shipshape.app.Plans;
 import dev.shipshape.runbook.Runbook;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,28 +25,26 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Plans.Validation validation = context.app.plans(context.app.store(null)).validate(runbook.resolve(context));
         if (!output.json()) {
-            Runbook rb = RunbookFiles.read(context, runbook).runbook();
+            if (!validation.valid()) {
+                throw validation.invalid();
+            }
+            Runbook rb = validation.runbook();
             int steps = rb.stages().stream().mapToInt(s -> s.steps().size() + s.rollback().size()).sum()
                     + rb.always().size();
-            context.out.println(RunbookFiles.shown(context, runbook.resolve(context)) + " is valid: service "
+            context.out.println(validation.file() + " is valid: service "
                     + rb.service() + ", " + count(rb.environments().size(), "environment") + ", "
                     + count(rb.stages().size(), "stage") + ", " + count(steps, "step")
                     + (rb.procedures().isEmpty() ? "" : ", " + count(rb.procedures().size(), "procedure")));
             return ExitCode.SUCCEEDED;
         }
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("file", RunbookFiles.shown(context, runbook.resolve(context)));
-        try {
-            RunbookFiles.read(context, runbook);
-            report.put("valid", true);
-            report.put("problems", java.util.List.of());
-        } catch (InvalidRunbookException e) {
-            report.put("valid", false);
-            report.put("problems", e.problems());
-        }
+        report.put("file", validation.file());
+        report.put("valid", validation.valid());
+        report.put("problems", validation.valid() ? java.util.List.of() : validation.invalid().problems());
         context.out.println(Json.write(report));
-        return Boolean.TRUE.equals(report.get("valid")) ? ExitCode.SUCCEEDED : ExitCode.USAGE;
+        return validation.valid() ? ExitCode.SUCCEEDED : ExitCode.USAGE;
     }
 
     private static String count(int n, String noun) {
