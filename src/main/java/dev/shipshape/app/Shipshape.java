@@ -187,6 +187,11 @@ public final class Shipshape {
         return new Environments(this, store);
     }
 
+    /** The recorded runs. */
+    public Runs runs(StoreAccess store) {
+        return new Runs(store);
+    }
+
     /** Looks secret values up in the environment and the secrets file. */
     public SecretResolver secrets(Path named) {
         return new SecretResolver(settings.env(), secretsFile(named));

@@ -1,8 +1,7 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.app.Runs;
 import dev.shipshape.engine.RunRecord;
-import dev.shipshape.engine.RunStore;
-import dev.shipshape.store.Store;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,15 +32,8 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RunRecord> runs;
-        if (!context.storeExists(store.url)) {
-            runs = List.of();
-        } else {
-            try (Store opened = context.openStore(store.url)) {
-            RunStore s = opened.runs();
-                runs = s.runs(service, environment, limit);
-            }
-        }
+        List<RunRecord> runs = context.app.runs(context.app.store(store.url)).list(new Runs.ListRequest(service,
+                environment, limit));
         if (output.json()) {
             context.out.println(Json.write(runs.stream().map(RunView::summary).toList()));
         } else if (runs.isEmpty()) {
