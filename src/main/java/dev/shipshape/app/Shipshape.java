@@ -192,6 +192,16 @@ public final class Shipshape {
         return new Runs(store);
     }
 
+    /** An environment's database as the database use cases work on it. */
+    public Databases databases() {
+        return new Databases(this);
+    }
+
+    /** List, take and restore an environment's database backups. */
+    public DatabaseBackups backups(StoreAccess store) {
+        return new DatabaseBackups(this, store);
+    }
+
     /** Looks secret values up in the environment and the secrets file. */
     public SecretResolver secrets(Path named) {
         return new SecretResolver(settings.env(), secretsFile(named));

@@ -2,11 +2,9 @@ package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
-import dev.shipshape.postgres.DatabaseWork;
+import dev.shipshape.app.DatabaseBackups;
 import dev.shipshape.postgres.BackupManifest;
-import dev.shipshape.postgres.backup.Backups;
 import dev.shipshape.runbook.BackupPolicy;
-import dev.shipshape.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,19 +34,19 @@ final class DbBackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store opened = context.openStore(target.store.url)) {
-            Backups backups = new Backups(withOptions(target.work(context, opened.postgres())));
-            BackupManifest m = backups.take(label);
-            if (output.json()) {
-                context.out.println(Json.snakeCase(m));
-            } else {
-                context.out.println("backup " + m.id() + " of " + m.database() + " (PostgreSQL " + m.serverVersion()
-                        + ", schema " + (m.schemaVersion() == null ? "-" : m.schemaVersion()) + "): " + m.sizeBytes()
-                        + " bytes in " + m.durationMs() + " ms, sha256 " + m.sha256());
-                context.out.println("  " + RunbookFiles.shown(context, backups.folder().fileOf(m)));
-            }
-            return ExitCode.SUCCEEDED;
+        DatabaseBackups.Taken taken = context.app.backups(context.app.store(target.store.url)).backup(
+                new DatabaseBackups.BackupRequest(target.request(context), label, format == null ? null : format(),
+                        jobs));
+        BackupManifest m = taken.manifest();
+        if (output.json()) {
+            context.out.println(Json.snakeCase(m));
+        } else {
+            context.out.println("backup " + m.id() + " of " + m.database() + " (PostgreSQL " + m.serverVersion()
+                    + ", schema " + (m.schemaVersion() == null ? "-" : m.schemaVersion()) + "): " + m.sizeBytes()
+                    + " bytes in " + m.durationMs() + " ms, sha256 " + m.sha256());
+            context.out.println("  " + RunbookFiles.shown(context, taken.file()));
         }
+        return ExitCode.SUCCEEDED;
     }
 
     private BackupPolicy.Format format() {
@@ -58,14 +56,5 @@ final class DbBackupCommand implements Callable<Integer> {
             default -> throw new ShipshapeException(Code.INVALID_INPUT, "--format " + format + " is not a backup "
                     + "format; use custom or directory");
         };
-    }
-
-    private DatabaseWork withOptions(DatabaseWork work) {
-        if (format == null && jobs == null) {
-            return work;
-        }
-        BackupPolicy p = work.backupPolicy();
-        return work.withBackupPolicy(new BackupPolicy(p.folder(), format != null ? format() : p.format(),
-                jobs != null ? jobs : p.jobs(), p.keep(), p.maxAge()));
     }
 }

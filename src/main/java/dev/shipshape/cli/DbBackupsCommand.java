@@ -1,7 +1,7 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.app.DatabaseBackups;
 import dev.shipshape.postgres.BackupManifest;
-import dev.shipshape.postgres.backup.BackupFolder;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,9 +26,10 @@ final class DbBackupsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupFolder folder = new BackupFolder(target.offline(context).backupFolder());
-        List<BackupManifest> backups = folder.list();
-        List<java.nio.file.Path> leftovers = all ? folder.leftovers() : List.of();
+        DatabaseBackups.Listing listing = context.app.backups(context.app.store(target.store.url))
+                .list(target.request(context), all);
+        List<BackupManifest> backups = listing.backups();
+        List<java.nio.file.Path> leftovers = listing.leftovers();
         if (output.json()) {
             context.out.println(all ? Json.snakeCase(java.util.Map.of("backups", backups, "leftovers",
                     leftovers.stream().map(java.nio.file.Path::toString).toList())) : Json.snakeCase(backups));

@@ -1,10 +1,6 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.ShipshapeException;
-import dev.shipshape.postgres.DatabaseWork;
-import dev.shipshape.postgres.BackupManifest;
-import dev.shipshape.postgres.backup.Restore;
-import dev.shipshape.store.Store;
+import dev.shipshape.app.DatabaseBackups;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,23 +36,15 @@ final class DbRestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store opened = context.openStore(target.store.url)) {
-            DatabaseWork work = target.work(context, opened.postgres());
-            Restore restore = new Restore(work);
-            BackupManifest chosen = restore.verified(backup);
-            String warning = "restoring " + chosen.id() + " (taken " + chosen.startedAt() + ") replaces "
-                    + work.address() + ": everything written since then is lost";
-            context.err.println("warning: " + warning);
-            if (!DbTarget.confirmed(context, yes, "Restore " + chosen.id() + "?")) {
-                throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "not confirmed; nothing was restored"
-                        + " (pass --yes to confirm)");
-            }
-            Restore.Restored done = restore.restore(chosen.id(), jobs, reason);
-            context.out.println(output.json() ? Json.snakeCase(new Restored(done.backup().id(), work.address().toString(),
-                    done.took().toMillis(), done.keptDatabase())) : "restored " + done.backup().id() + " into " + work.address() + " in "
-                    + done.took().toMillis() + " ms" + (done.keptDatabase() == null ? "" : "; the replaced "
-                    + "database was kept as " + done.keptDatabase() + " (it could not be dropped)"));
-            return ExitCode.SUCCEEDED;
-        }
+        DatabaseBackups.Restored done = context.app.backups(context.app.store(target.store.url)).restore(
+                new DatabaseBackups.RestoreRequest(target.request(context), backup, jobs, reason, (chosen, warning) -> {
+                    context.err.println("warning: " + warning);
+                    return DbTarget.confirmed(context, yes, "Restore " + chosen.id() + "?");
+                }));
+        context.out.println(output.json() ? Json.snakeCase(new Restored(done.backup().id(), done.database(),
+                done.took().toMillis(), done.keptDatabase())) : "restored " + done.backup().id() + " into "
+                + done.database() + " in " + done.took().toMillis() + " ms" + (done.keptDatabase() == null ? ""
+                : "; the replaced database was kept as " + done.keptDatabase() + " (it could not be dropped)"));
+        return ExitCode.SUCCEEDED;
     }
 }

@@ -1,18 +1,12 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.ShipshapeException;
-import dev.shipshape.ShipshapeException.Code;
-import dev.shipshape.postgres.DatabaseAddress;
+import dev.shipshape.app.Databases;
 import dev.shipshape.postgres.DatabaseWork;
-import dev.shipshape.postgres.PgTools;
 import dev.shipshape.postgres.PostgresRecords;
-import dev.shipshape.plan.Planner;
 import dev.shipshape.runbook.DatabaseTarget;
 import dev.shipshape.runbook.Runbook;
-import dev.shipshape.secrets.SecretResolver;
 import java.io.Console;
 import java.nio.file.Path;
-import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -42,34 +36,24 @@ final class DbTarget {
 
     /** The runbook's environment and its database, or a clear error. */
     DatabaseTarget target(Context context, Runbook loaded) {
-        var env = loaded.environment(environment).orElseThrow(() -> new ShipshapeException(Code.INVALID_INPUT,
-                "environment '" + environment + "' is not defined in " + RunbookFiles.shown(context,
-                        loaded.source()) + "; defined: " + String.join(", ", loaded.environments().keySet())));
-        env.databaseIfAny().orElseThrow(() -> new ShipshapeException(Code.INVALID_INPUT, "environment '"
-                + environment + "' declares no database; add environments." + environment
-                + ".database with url, user and password"));
-        // ${vars.NAME} and ${env:NAME} resolve as in a deployment's plan; secrets stay references until connecting
-        return new Planner(context.env).database(loaded, environment);
+        return context.app.databases().target(loaded, environment);
+    }
+
+    /** The database as the use cases take it: read from the runbook option, progress on stderr. */
+    Databases.DatabaseRequest request(Context context) {
+        RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
+        return new Databases.DatabaseRequest(RunbookFiles.of(loaded), environment, secretsFile, context.actor(),
+                line -> context.err.println(line));
     }
 
     /** Everything a command needs to work on the database, secrets revealed in memory only. */
     DatabaseWork work(Context context, PostgresRecords records) {
-        RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
-        DatabaseTarget target = target(context, loaded.runbook());
-        var secrets = new SecretResolver(context.env, context.secretsFile(secretsFile))
-                .forTexts(target.settings().user(), target.settings().password(), target.settings().url());
-        DatabaseAddress address = DatabaseAddress.of(target.settings(), secrets);
-        return new DatabaseWork(target, address, loaded.path().getParent(), new PgTools(context.env, context.processes), records,
-                context.clock, null, context.user(), line -> context.err.println(line), () -> false,
-                Duration.ofHours(8));
+        return context.app.databases().work(request(context), records);
     }
 
     /** Work that needs no connection (listing backups): no secrets are looked up. */
     DatabaseWork offline(Context context) {
-        RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
-        return new DatabaseWork(target(context, loaded.runbook()), null, loaded.path().getParent(),
-                new PgTools(context.env, context.processes), PostgresRecords.NONE, context.clock, null, context.user(),
-                line -> context.err.println(line), () -> false, Duration.ZERO);
+        return context.app.databases().offline(request(context));
     }
 
     /** Asks on a terminal; without one, only {@code --yes} confirms. */
