@@ -61,6 +61,20 @@ public final class Databases {
                 Duration.ZERO);
     }
 
+    /**
+     * The environment's migrations folder, beside the runbook.
+     *
+     * @throws ShipshapeException INVALID_INPUT when the environment declares none
+     */
+    public static Path migrations(DatabaseWork work) {
+        String folder = work.target().settings().migrations();
+        if (folder == null) {
+            throw new ShipshapeException(Code.INVALID_INPUT, "environment " + work.environment() + " declares no "
+                    + "migrations folder; set database.migrations");
+        }
+        return work.runbookFolder().resolve(folder);
+    }
+
     private DatabaseWork work(DatabaseRequest request, DatabaseTarget target, DatabaseAddress address,
                               PostgresRecords records, Duration timeout) {
         Shipshape.Settings settings = app.settings();

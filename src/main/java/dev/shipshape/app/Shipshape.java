@@ -202,6 +202,11 @@ public final class Shipshape {
         return new DatabaseBackups(this, store);
     }
 
+    /** The migration safety lint, static or traced. */
+    public Lints lints() {
+        return new Lints(this);
+    }
+
     /** Looks secret values up in the environment and the secrets file. */
     public SecretResolver secrets(Path named) {
         return new SecretResolver(settings.env(), secretsFile(named));

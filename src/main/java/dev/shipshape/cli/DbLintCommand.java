@@ -2,20 +2,10 @@ package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
-import dev.shipshape.postgres.DatabaseWork;
-import dev.shipshape.postgres.PostgresRecords;
+import dev.shipshape.app.Databases;
+import dev.shipshape.app.Lints;
 import dev.shipshape.postgres.lint.Finding;
-import dev.shipshape.postgres.lint.EarlierMigrations;
-import dev.shipshape.postgres.lint.EnvironmentFacts;
-import dev.shipshape.postgres.lint.Linter;
-import dev.shipshape.postgres.lint.Schema;
-import dev.shipshape.postgres.migrate.Migrations;
-import dev.shipshape.postgres.trace.MigrationTrace;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,29 +73,9 @@ final class DbLintCommand implements Callable<Integer> {
             throw new ShipshapeException(Code.INVALID_INPUT, "name the SQL files to lint, e.g. 'shipshape db lint "
                     + "db/migrations/V2__add_index.sql', or use --trace --env ENV for pending migrations");
         }
-        Schema schema = Schema.unknown();
-        int version = pgVersion;
-        if (environment != null) {
-            DatabaseWork work = DbTarget.of(runbookFile, environment, secretsFile).work(context, PostgresRecords.NONE);
-            EnvironmentFacts facts = EnvironmentFacts.of(work);
-            schema = facts.schema();
-            version = facts.major();
-        }
-        if (schemaFile != null) {
-            Linter.learn(schema, schemaFile.toString(), read(new SqlFiles.SqlFile(context.cwd.resolve(schemaFile),
-                    schemaFile.toString())));
-        }
-        List<SqlFiles.SqlFile> named = SqlFiles.resolve(context.cwd, files);
-        for (Path earlier : EarlierMigrations.before(named.stream().map(SqlFiles.SqlFile::path).toList())) {
-            Linter.learn(schema, earlier.getFileName().toString(), read(new SqlFiles.SqlFile(earlier,
-                    earlier.getFileName().toString())));
-        }
-        Linter linter = new Linter(version, schema);
-        List<Finding> findings = new ArrayList<>();
-        for (SqlFiles.SqlFile file : named) {
-            findings.addAll(linter.lint(file.shown(), read(file)));
-        }
-        return findings;
+        Databases.DatabaseRequest env = environment == null ? null
+                : DbTarget.of(runbookFile, environment, secretsFile).request(context);
+        return context.app.lints().lint(new Lints.LintRequest(files, pgVersion, schemaFile, env));
     }
 
     private List<Finding> traced() {
@@ -113,22 +83,8 @@ final class DbLintCommand implements Callable<Integer> {
             throw new ShipshapeException(Code.INVALID_INPUT, "--trace needs --env ENV: the environment whose schema "
                     + "is copied to a scratch database");
         }
-        DatabaseWork work = DbTarget.of(runbookFile, environment, secretsFile).work(context, PostgresRecords.NONE);
-        List<SqlFiles.SqlFile> named = SqlFiles.resolve(context.cwd, files);
-        named.forEach(DbLintCommand::read);
-        List<Path> run = files.isEmpty() ? new Migrations(work.address(), DbMigrateCommand.folder(work)).pendingFiles()
-                : named.stream().map(SqlFiles.SqlFile::path).toList();
-        return new MigrationTrace(work).trace(run);
-    }
-
-    private static String read(SqlFiles.SqlFile file) {
-        try {
-            return Files.readString(file.path());
-        } catch (NoSuchFileException e) {
-            throw new ShipshapeException(Code.NOT_FOUND, "SQL file not found: " + file.shown());
-        } catch (IOException e) {
-            throw new ShipshapeException(Code.NOT_FOUND, "cannot read " + file.shown() + ": " + e.getMessage());
-        }
+        return context.app.lints().trace(new Lints.TraceRequest(DbTarget.of(runbookFile, environment, secretsFile)
+                .request(context), files));
     }
 
     static Map<String, Object> json(Finding f) {

@@ -1,7 +1,6 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.ShipshapeException;
-import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.app.Databases;
 import dev.shipshape.postgres.DatabaseWork;
 import dev.shipshape.postgres.migrate.MigrationRun;
 import dev.shipshape.store.Store;
@@ -40,11 +39,6 @@ final class DbMigrateCommand implements Callable<Integer> {
     }
 
     static java.nio.file.Path folder(DatabaseWork work) {
-        String folder = work.target().settings().migrations();
-        if (folder == null) {
-            throw new ShipshapeException(Code.INVALID_INPUT, "environment " + work.environment() + " declares no "
-                    + "migrations folder; set database.migrations");
-        }
-        return work.runbookFolder().resolve(folder);
+        return Databases.migrations(work);
     }
 }

@@ -1,4 +1,4 @@
-package dev.shipshape.cli;
+package dev.shipshape.app;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  * under it, a glob ({@code db/migrations/V*.sql}, {@code db/**.sql}) as the files it matches; files
  * found by a directory or glob come in name order. Shown as given, or relative to the working folder.
  */
-final class SqlFiles {
+public final class SqlFiles {
 
     /** A file to read and the name findings show for it. */
-    record SqlFile(Path path, String shown) {
+    public record SqlFile(Path path, String shown) {
     }
 
     private static final PathMatcher SQL = FileSystems.getDefault().getPathMatcher("glob:**.sql");
@@ -28,7 +28,7 @@ final class SqlFiles {
     private SqlFiles() {
     }
 
-    static List<SqlFile> resolve(Path cwd, List<String> arguments) {
+    public static List<SqlFile> resolve(Path cwd, List<String> arguments) {
         List<SqlFile> files = new ArrayList<>();
         for (String argument : arguments) {
             files.addAll(expand(cwd, argument));
