@@ -40,6 +40,14 @@ public final class Deployments {
     public record RunResult(RunOutcome outcome, RunRecord run) {
     }
 
+    /**
+     * @param plan   the procedure's plan ({@link Plans#procedure})
+     * @param reason why it is run (e.g. the incident), or null
+     */
+    public record ProcedureRequest(Plan plan, Runbooks.Loaded runbook, String reason, Path secretsFile, Actor actor,
+                                   RunWatch watch) {
+    }
+
     public record ResumeRequest(String runId, ResumeChoice choice, Path secretsFile, Actor actor, RunWatch watch) {
     }
 
@@ -113,6 +121,19 @@ public final class Deployments {
         RunOutcome outcome = request.watch().run(signal -> app.engine(store).start(plan, run, secrets,
                 gates.recording(plan, passed.report(), request.watch().listener(plan)), signal));
         Rollbacks.keepIfRolledBack(app.settings().home(), store, outcome);
+        return new RunResult(outcome, store.runs().run(outcome.runId()).orElseThrow());
+    }
+
+    /** Runs a named procedure as a run of its own: locked, recorded, resumable; what is live stays as it is. */
+    public RunResult runProcedure(ProcedureRequest request) {
+        Plan plan = request.plan();
+        Secrets secrets = app.secretsFor(plan, request.secretsFile());
+        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason();
+        RunRequest run = new RunRequest(request.actor().name(), request.runbook().path().toString(),
+                request.runbook().text(), reason);
+        var listener = request.watch().listener(plan);
+        RunOutcome outcome = request.watch().run(signal -> app.engine(store).start(plan, run, secrets, listener,
+                signal));
         return new RunResult(outcome, store.runs().run(outcome.runId()).orElseThrow());
     }
 

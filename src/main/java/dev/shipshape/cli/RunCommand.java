@@ -1,11 +1,9 @@
 package dev.shipshape.cli;
 
-import dev.shipshape.engine.RunListener;
+import dev.shipshape.app.Deployments;
+import dev.shipshape.app.Plans;
 import dev.shipshape.engine.RunOutcome;
-import dev.shipshape.engine.RunRequest;
-import dev.shipshape.engine.Secrets;
 import dev.shipshape.plan.Plan;
-import dev.shipshape.plan.Planner;
 import dev.shipshape.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,14 +43,12 @@ final class RunCommand implements Callable<Integer> {
         Options.RunbookFile runbook = new Options.RunbookFile();
         runbook.file = file;
         RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
-        Plan plan = new Planner(context.env).procedure(loaded.runbook(), environment, procedure);
+        Plan plan = context.app.plans(context.app.store(store.url)).procedure(new Plans.ProcedureRequest(
+                loaded.runbook(), environment, procedure));
         try (Store opened = context.openStore(store.url)) {
-            Secrets secrets = secretsOption.forPlan(context, plan);
-            RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text(),
-                    reason == null || reason.isBlank() ? null : reason);
-            RunListener listener = output.json() ? RunListener.NONE : LiveProgress.of(context, plan);
-            RunOutcome outcome = Interrupts.cancellable(context, signal -> context.engine(opened).start(plan, request,
-                    secrets, listener, signal));
+            RunOutcome outcome = context.app.deployments(opened).runProcedure(new Deployments.ProcedureRequest(plan,
+                    RunbookFiles.of(loaded), reason, secretsOption.file, context.actor(),
+                    new TerminalWatch(context, output.json()))).outcome();
             return Outcomes.report(context, opened, outcome, output.json());
         }
     }

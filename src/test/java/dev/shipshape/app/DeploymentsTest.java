@@ -163,6 +163,34 @@ class DeploymentsTest {
     }
 
     @Test
+    void aProcedureRunsAsARunOfItsOwnWithItsReasonAndLeavesTheLiveVersion() throws Exception {
+        AppKit kit = new AppKit(folder);
+        Runbooks.Loaded runbook = kit.runbook(RUNBOOK + """
+                procedures:
+                  flush-cache:
+                    description: flush the cache
+                    steps:
+                      - run: echo flushed >> journal
+                """);
+
+        try (Store store = kit.store()) {
+            Deployments deployments = kit.app().deployments(store);
+            deployments.deploy(kit.deploy(runbook, "staging", "1.0", CAROL));
+            var plan = kit.app().plans(StoreAccess.of(store)).procedure(new Plans.ProcedureRequest(runbook.runbook(),
+                    "staging", "flush-cache"));
+
+            Deployments.RunResult result = deployments.runProcedure(new Deployments.ProcedureRequest(plan, runbook,
+                    "INC-42", null, CAROL, RunWatch.NONE));
+
+            assertThat(result.outcome().status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(result.run().procedureName()).isEqualTo("flush-cache");
+            assertThat(result.run().startedBy()).isEqualTo("carol");
+            assertThat(store.runs().live("shop", "staging")).map(LiveVersion::version).contains("1.0");
+        }
+        assertThat(Files.readAllLines(folder.resolve("journal"))).containsExactly("deploy 1.0", "flushed");
+    }
+
+    @Test
     void unlockingAFreeEnvironmentSaysItWasNotLocked() throws Exception {
         AppKit kit = new AppKit(folder);
         Runbooks.Loaded runbook = kit.runbook(RUNBOOK);
