@@ -27,6 +27,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The composition root of the use cases: it wires the store, the clock, the sleeper, the processes, the HTTP
@@ -110,15 +112,15 @@ public final class Shipshape {
         Shipshape root = this;
         return new StoreAccess() {
             @Override
-            public <T> java.util.Optional<T> readIfExists(java.util.function.Function<Store, T> read) {
+            public <T> Optional<T> readIfExists(Function<Store, T> read) {
                 if (!root.storeExists(given)) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
-                return java.util.Optional.ofNullable(use(read));
+                return Optional.ofNullable(use(read));
             }
 
             @Override
-            public <T> T use(java.util.function.Function<Store, T> work) {
+            public <T> T use(Function<Store, T> work) {
                 try (Store opened = root.openStore(given)) {
                     return work.apply(opened);
                 }
