@@ -36,7 +36,7 @@ final class Options {
 
         /** The values of every secret the plan uses; fails before anything runs when one is missing. */
         dev.shipshape.engine.Secrets forPlan(Context context, dev.shipshape.plan.Plan plan) {
-            return new dev.shipshape.secrets.SecretResolver(context.env, context.secretsFile(file)).forPlan(plan);
+            return context.app.secretsFor(plan, file);
         }
     }
 
