@@ -37,6 +37,8 @@ final class DeployCommand implements Callable<Integer> {
     String version;
     @Mixin
     Options.SecretsOption secretsOption;
+    @Mixin
+    Options.ConfirmSqlOption confirmSql;
     @Option(names = "--override-window", description = "Emergency: start outside the deployment windows (needs --reason;"
             + " in production also an approval)")
     boolean overrideWindow;
@@ -58,6 +60,7 @@ final class DeployCommand implements Callable<Integer> {
             RunStore runs = opened.runs();
             String previous = runs.live(loaded.runbook().service(), environment).map(LiveVersion::version).orElse(null);
             Plan planned = new Planner(context.env).deploy(loaded.runbook(), environment, version, previous);
+            confirmSql.check(context, planned, loaded.path());
             DeployGates gates = new DeployGates(context, opened, loaded.runbook(), secretsOption.file,
                     output.json() ? context.err : context.out);
             DeployGates.Passed passed = gates.check(planned, overrideWindow ? reason : null);

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import dev.shipshape.store.Store;
 import dev.shipshape.plan.Plan;
 import dev.shipshape.plan.Planner;
+import dev.shipshape.plan.SqlWriteConfirmation;
 import dev.shipshape.runbook.Runbook;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,6 +47,8 @@ final class PlanCommand implements Callable<Integer> {
             + " 2026-01-29T10:00-08:00 (default: now)")
     String at;
 
+    private String shown;
+
     PlanCommand(Context context) {
         this.context = context;
     }
@@ -57,7 +60,9 @@ final class PlanCommand implements Callable<Integer> {
                     + " deployment) or --procedure NAME (a named procedure), not " + (version == null ? "neither" : "both"));
         }
         Instant moment = moment();
-        Runbook rb = RunbookFiles.read(context, runbook).runbook();
+        RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
+        Runbook rb = loaded.runbook();
+        shown = RunbookFiles.shown(context, loaded.path());
         if (procedure != null) {
             return procedure(rb);
         }
@@ -69,6 +74,7 @@ final class PlanCommand implements Callable<Integer> {
                     checklist.map(c -> c.items().size()).orElse(null))));
         } else {
             PlanText.lines(plan).forEach(context.out::println);
+            refusedWrites(plan);
             if (!gates.results().isEmpty()) {
                 context.out.println("gates (as of " + moment + "):");
                 GateText.report(gates).forEach(context.out::println);
@@ -86,8 +92,20 @@ final class PlanCommand implements Callable<Integer> {
             context.out.println(Json.write(PlanView.ofProcedure(plan)));
         } else {
             PlanText.lines(plan).forEach(context.out::println);
+            refusedWrites(plan);
         }
         return ExitCode.SUCCEEDED;
+    }
+
+    /** Which postgres.sql steps a run would refuse without {@code --confirm-sql}, where they are written. */
+    private void refusedWrites(Plan plan) {
+        var refused = SqlWriteConfirmation.refused(plan, shown, false);
+        if (!refused.isEmpty()) {
+            context.out.println("writes to production (refused unless the run is started with "
+                    + SqlWriteConfirmation.FLAG + "):");
+            refused.forEach(p -> context.out.println("  " + p.file() + ":" + p.line() + ":" + p.column() + " "
+                    + p.path()));
+        }
     }
 
     private Instant moment() {

@@ -46,6 +46,8 @@ final class RollbackCommand implements Callable<Integer> {
     boolean yes;
     @Mixin
     Options.SecretsOption secretsOption;
+    @Mixin
+    Options.ConfirmSqlOption confirmSql;
     @ArgGroup(exclusive = true)
     Only only;
 
@@ -74,6 +76,7 @@ final class RollbackCommand implements Callable<Integer> {
             RollbackPlanner.Type type = type();
             Plan plan = new RollbackPlanner(context.env).plan(loaded.runbook(), environment, from, target, type,
                     LiveRunBackup.of(context, runs, loaded.runbook(), environment, null));
+            confirmSql.check(context, plan, loaded.path());
             if (RollbackPlanner.touchesDatabase(plan) && !confirmed(plan)) {
                 return ExitCode.USAGE;
             }

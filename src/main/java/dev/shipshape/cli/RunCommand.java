@@ -35,6 +35,8 @@ final class RunCommand implements Callable<Integer> {
     String reason;
     @Mixin
     Options.SecretsOption secretsOption;
+    @Mixin
+    Options.ConfirmSqlOption confirmSql;
 
     RunCommand(Context context) {
         this.context = context;
@@ -46,6 +48,7 @@ final class RunCommand implements Callable<Integer> {
         runbook.file = file;
         RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
         Plan plan = new Planner(context.env).procedure(loaded.runbook(), environment, procedure);
+        confirmSql.check(context, plan, loaded.path());
         try (Store opened = context.openStore(store.url)) {
             Secrets secrets = secretsOption.forPlan(context, plan);
             RunRequest request = new RunRequest(context.user(), loaded.path().toString(), loaded.text(),

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The lint applied to pending migrations, for the server's own major version. */
 final class SafetyCheck {
@@ -21,7 +20,7 @@ final class SafetyCheck {
 
     /** Environments where unsafe migrations are blocked: production ({@code prod}, {@code production-eu}, ...). */
     static boolean protectedEnvironment(String name) {
-        return name.toLowerCase(Locale.ROOT).startsWith("prod");
+        return dev.shipshape.runbook.Environment.isProduction(name);
     }
 
     static List<Finding> lint(DatabaseAddress address, List<Path> files) {

@@ -2,6 +2,7 @@ package dev.shipshape.steps.postgres;
 
 import dev.shipshape.postgres.PgTools;
 import dev.shipshape.runbook.Masked;
+import dev.shipshape.runbook.PostgresSqlStep;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.UsesDatabase;
 import dev.shipshape.runbook.yaml.KindReader;
@@ -46,8 +47,12 @@ public final class PostgresStepKind<S extends Step> implements StepKind<S> {
     @Override
     public List<String> details(S step) {
         var settings = ((UsesDatabase) step).target().settings();
-        return List.of("database " + Masked.of(settings.url()) + (settings.user() == null ? ""
-                : " as " + Masked.of(settings.user())));
+        List<String> lines = new java.util.ArrayList<>(List.of("database " + Masked.of(settings.url())
+                + (settings.user() == null ? "" : " as " + Masked.of(settings.user()))));
+        if (step instanceof PostgresSqlStep sql) {
+            lines.addAll(SqlWrite.planLines(sql));
+        }
+        return lines;
     }
 
     @Override

@@ -11,7 +11,7 @@ class StepKindProblemsTest {
 
     /** Every step kind, in the order the loader knows them. */
     static final String KINDS = "run, http, health, smoke, analysis, monitor, approval, wait_until, postgres.backup, "
-            + "postgres.restore, postgres.migrate, postgres.query, postgres.diagnose";
+            + "postgres.restore, postgres.migrate, postgres.query, postgres.sql, postgres.diagnose";
 
     @Test
     void misspeltKindSuggestsTheKindMeant() {

@@ -1,0 +1,20 @@
+package dev.shipshape.postgres.lint;
+
+import java.util.List;
+
+/** Statements of a piece of SQL, split as PostgreSQL would (quotes, dollar quotes and comments respected). */
+public final class SqlStatements {
+
+    private SqlStatements() {
+    }
+
+    /**
+     * The statements of {@code sql}, comments removed, in order.
+     *
+     * @param where names the SQL in a parse problem, e.g. the step
+     * @throws dev.shipshape.ShipshapeException INVALID_INPUT when the SQL does not parse (an unclosed quote)
+     */
+    public static List<String> of(String where, String sql) {
+        return SqlScript.parse(where, sql).statements().stream().map(SqlScript.Statement::text).toList();
+    }
+}
