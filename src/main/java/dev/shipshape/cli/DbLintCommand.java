@@ -116,7 +116,8 @@ final class DbLintCommand implements Callable<Integer> {
         DatabaseWork work = DbTarget.of(runbookFile, environment, secretsFile).work(context, PostgresRecords.NONE);
         List<SqlFiles.SqlFile> named = SqlFiles.resolve(context.cwd, files);
         named.forEach(DbLintCommand::read);
-        List<Path> run = files.isEmpty() ? new Migrations(work.address(), DbMigrateCommand.folder(work)).pendingFiles()
+        List<Path> run = files.isEmpty() ? Migrations.of(work.address(), DbMigrateCommand.folder(work),
+                work.target().settings().layout()).pendingFiles()
                 : named.stream().map(SqlFiles.SqlFile::path).toList();
         return new MigrationTrace(work).trace(run);
     }

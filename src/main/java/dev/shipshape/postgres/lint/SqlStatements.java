@@ -5,7 +5,16 @@ import java.util.List;
 /** Statements of a piece of SQL, split as PostgreSQL would (quotes, dollar quotes and comments respected). */
 public final class SqlStatements {
 
+    /** A statement and the 1-based line of its SQL it starts on. */
+    public record Located(int line, String text) {
+    }
+
     private SqlStatements() {
+    }
+
+    /** The statements of {@code sql} with their lines; as {@link #of}. */
+    public static List<Located> located(String where, String sql) {
+        return SqlScript.parse(where, sql).statements().stream().map(s -> new Located(s.line(), s.text())).toList();
     }
 
     /**

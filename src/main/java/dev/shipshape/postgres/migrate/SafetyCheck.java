@@ -23,13 +23,14 @@ final class SafetyCheck {
         return dev.shipshape.runbook.Environment.isProduction(name);
     }
 
-    static List<Finding> lint(DatabaseAddress address, List<Path> files) {
+    /** Findings name each file relative to {@code folder}: {@code V2__x.sql}, {@code 20240101_init/migration.sql}. */
+    static List<Finding> lint(DatabaseAddress address, Path folder, List<Path> files) {
         EnvironmentFacts facts = EnvironmentFacts.of(address);
         Linter linter = new Linter(facts.major(), facts.schema());
         List<Finding> all = new ArrayList<>();
         for (Path file : files) {
             try {
-                all.addAll(linter.lint(file.getFileName().toString(), Files.readString(file)));
+                all.addAll(linter.lint(folder.relativize(file).toString(), Files.readString(file)));
             } catch (IOException e) {
                 throw new ShipshapeException(Code.FAILED, "cannot read migration " + file + ": " + e.getMessage());
             }
