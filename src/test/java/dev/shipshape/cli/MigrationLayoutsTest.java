@@ -1,0 +1,226 @@
+package dev.shipshape.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipshape.testing.PostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Prisma ({@code prisma/migrations/TIMESTAMP_name/migration.sql}) and Supabase
+ * ({@code supabase/migrations/TIMESTAMP_name.sql}) migrations through the real CLI: status, lint, migrate,
+ * restore on failure, and the tools' own history tables as the tools write them.
+ */
+class MigrationLayoutsTest {
+
+    private static final Path EXAMPLES = Path.of(System.getProperty("basedir", "."), "examples");
+    @TempDir
+    Path folder;
+    private PostgresServer server;
+    private String url;
+    private Cli cli;
+
+    @BeforeEach
+    void database() {
+        server = PostgresServer.get();
+        url = server.createDatabase("layouts");
+        cli = new Cli(folder);
+        cli.env.put("DB_PASSWORD", server.password());
+    }
+
+    /** A runbook whose staging and production both use the test database and {@code migrations}. */
+    private void runbook(String migrations) throws Exception {
+        String database = """
+                database:
+                  url: %s
+                  user: %s
+                  password: ${secret:DB_PASSWORD}
+                  migrations: %s
+                  on_migration_failure: restore
+                  backup:
+                    keep: 5
+                """.formatted(jdbc(), server.user(), migrations);
+        cli.write("shipshape.yaml", "service: app\nenvironments:\n  staging:\n" + database.indent(4)
+                + "  production:\n" + database.indent(4) + "stages:\n  - name: noop\n    steps:\n"
+                + "      - run: \"true\"\n");
+    }
+
+    private String jdbc() {
+        return url.substring(0, url.indexOf('?'));
+    }
+
+    @Test
+    void prismaStatusListsPendingAndMigrateRecordsEachAsPrismaDoes() throws Exception {
+        copyExample("prisma-app", "prisma/migrations");
+        runbook("prisma/migrations");
+
+        Cli.Result before = cli.run("db", "status", "--env", "staging");
+        Cli.Result migrate = cli.run("db", "migrate", "--env", "staging");
+        Cli.Result after = cli.run("db", "status", "--env", "staging");
+
+        assertThat(before.exitCode()).as(before.out() + before.err()).isZero();
+        assertThat(before.out()).contains("20251101090000_init/migration.sql", "Pending", "2 pending")
+                .doesNotContain("Unrecognised");
+        assertThat(migrate.exitCode()).as(migrate.out() + migrate.err()).isZero();
+        assertThat(migrate.out()).startsWith("applied 20251101090000_init, 20251202100000_add_user_roles")
+                .contains("(backup backup_");
+        assertThat(after.out()).contains("Success", "0 pending").doesNotContain("problem");
+        List<List<String>> rows = rows("SELECT migration_name, checksum, finished_at IS NOT NULL, logs IS NULL, "
+                + "rolled_back_at IS NULL, applied_steps_count, length(id), started_at <= finished_at "
+                + "FROM _prisma_migrations ORDER BY started_at");
+        assertThat(rows).containsExactly(
+                List.of("20251101090000_init", sha256("prisma/migrations/20251101090000_init/migration.sql"),
+                        "t", "t", "t", "1", "36", "t"),
+                List.of("20251202100000_add_user_roles",
+                        sha256("prisma/migrations/20251202100000_add_user_roles/migration.sql"),
+                        "t", "t", "t", "1", "36", "t"));
+        assertThat(rows("SELECT role FROM \"User\" LIMIT 0")).isEmpty();
+    }
+
+    @Test
+    void prismaMigrationThatFailsIsRestoredWithItsHistory() throws Exception {
+        copyExample("prisma-app", "prisma/migrations");
+        runbook("prisma/migrations");
+        assertThat(cli.run("db", "migrate", "--env", "staging").exitCode()).isZero();
+        cli.write("prisma/migrations/20251203000000_add_name/migration.sql",
+                "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\n");
+        cli.write("prisma/migrations/20251204000000_broken/migration.sql",
+                "ALTER TABLE \"User\" ADD COLUMN \"nickname\" TEXT;\nALTER TABLE \"Nope\" ADD COLUMN \"x\" INT;\n");
+
+        Cli.Result failed = cli.run("db", "migrate", "--env", "staging");
+        Cli.Result status = cli.run("db", "status", "--env", "staging");
+
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(failed.err()).contains("migration 20251204000000_broken/migration.sql:2 failed",
+                "relation \"Nope\" does not exist", "applied before it: 20251203000000_add_name",
+                "restored backup backup_").doesNotContain("Exception");
+        assertThat(rows("SELECT migration_name FROM _prisma_migrations ORDER BY started_at")).containsExactly(
+                List.of("20251101090000_init"), List.of("20251202100000_add_user_roles"));
+        assertThat(rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'User' "
+                + "AND column_name IN ('name', 'nickname')")).isEmpty();
+        assertThat(status.out()).contains("20251203000000_add_name/migration.sql", "2 pending");
+    }
+
+    @Test
+    void prismaLintNamesTheMigrationAndPendingUnsafeOnesBlockProduction() throws Exception {
+        copyExample("prisma-app", "prisma/migrations");
+        runbook("prisma/migrations");
+        assertThat(cli.run("db", "migrate", "--env", "staging").exitCode()).isZero();
+        cli.write("prisma/migrations/20251203000000_role_index/migration.sql",
+                "-- CreateIndex\nCREATE INDEX \"User_role_idx\" ON \"User\"(\"role\");\n");
+
+        Cli.Result lint = cli.run("db", "lint", "prisma/migrations/20251203000000_role_index/migration.sql");
+        Cli.Result blocked = cli.run("db", "migrate", "--env", "production");
+
+        assertThat(lint.exitCode()).as(lint.out() + lint.err()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(lint.out()).contains("prisma/migrations/20251203000000_role_index/migration.sql:2", "UNSAFE",
+                "CREATE INDEX CONCURRENTLY");
+        assertThat(blocked.exitCode()).as(blocked.out() + blocked.err()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(blocked.err()).contains("block production", "20251203000000_role_index/migration.sql:2");
+        assertThat(rows("SELECT count(*) FROM _prisma_migrations")).containsExactly(List.of("2"));
+    }
+
+    @Test
+    void supabaseStatusLintAndMigrateUseSchemaMigrationsAsTheSupabaseCliDoes() throws Exception {
+        copyExample("supabase-app", "supabase/migrations");
+        runbook("supabase/migrations");
+
+        Cli.Result before = cli.run("db", "status", "--env", "staging");
+        Cli.Result lint = cli.run("db", "lint", "supabase/migrations/20251202100000_add_avatar.sql");
+        Cli.Result migrate = cli.run("db", "migrate", "--env", "staging");
+        Cli.Result after = cli.run("db", "status", "--env", "staging");
+
+        assertThat(before.out()).contains("20251101090000", "create_profiles", "20251101090000_create_profiles.sql",
+                "2 pending");
+        assertThat(lint.exitCode()).as(lint.out() + lint.err()).isZero();
+        assertThat(lint.out()).contains("supabase/migrations/20251202100000_add_avatar.sql:1");
+        assertThat(migrate.exitCode()).as(migrate.out() + migrate.err()).isZero();
+        assertThat(migrate.out()).startsWith("applied 20251101090000_create_profiles, 20251202100000_add_avatar");
+        assertThat(after.out()).contains("Success", "0 pending");
+        assertThat(rows("SELECT version, name, array_length(statements, 1), statements[1] "
+                + "FROM supabase_migrations.schema_migrations ORDER BY version")).containsExactly(
+                List.of("20251101090000", "create_profiles", "2", "create table public.profiles (\n  id uuid primary "
+                        + "key,\n  username text unique,\n  updated_at timestamptz default now()\n)"),
+                List.of("20251202100000", "add_avatar", "1", "alter table public.profiles add column avatar_url text"));
+    }
+
+    @Test
+    void supabaseFailingMigrationIsRestoredAndLeavesNoHistoryRow() throws Exception {
+        copyExample("supabase-app", "supabase/migrations");
+        runbook("supabase/migrations");
+        cli.write("supabase/migrations/20251203000000_broken.sql", "insert into public.profiles (id) values (1);\n");
+
+        Cli.Result failed = cli.run("db", "migrate", "--env", "staging");
+
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(failed.err()).contains("migration 20251203000000_broken.sql:1 failed", "restored backup backup_");
+        assertThat(rows("SELECT to_regclass('supabase_migrations.schema_migrations') IS NULL, "
+                + "to_regclass('public.profiles') IS NULL")).containsExactly(List.of("t", "t"));
+    }
+
+    @Test
+    void prismaAndSupabaseExamplesDeployWithThePostgresMigrateStep() throws Exception {
+        for (String example : List.of("prisma-app", "supabase-app")) {
+            Path copy = Files.createDirectories(folder.resolve(example));
+            copyTree(EXAMPLES.resolve(example), copy);
+            String database = server.createDatabase(example.replace('-', '_'));
+            Files.writeString(copy.resolve("shipshape.yaml"), Files.readString(copy.resolve("shipshape.yaml"))
+                    .replaceAll("jdbc:postgresql://127.0.0.1:\\d+/\\w+", database.substring(0, database.indexOf('?')))
+                    .replaceAll("user: (app|postgres)\\n", "user: " + server.user() + "\n"));
+
+            Cli.Result deploy = cli.run("deploy", example + "/shipshape.yaml", "--env", "staging", "--version", "1.0");
+
+            assertThat(deploy.exitCode()).as(example + ": " + deploy.out() + deploy.err()).isZero();
+            assertThat(deploy.out()).contains("[ok]   migrate/1");
+        }
+    }
+
+    private void copyExample(String example, String migrations) throws Exception {
+        copyTree(EXAMPLES.resolve(example).resolve(migrations), Files.createDirectories(folder.resolve(migrations)));
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+
+    private String sha256(String file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(folder.resolve(file))));
+    }
+
+    private List<List<String>> rows(String query) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
