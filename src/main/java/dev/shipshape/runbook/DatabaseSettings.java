@@ -14,10 +14,12 @@ import java.util.function.UnaryOperator;
  * @param recovery           recovery targets and checks of the disaster-recovery drill; null = none declared
  * @param layout             how the migrations folder is laid out and where its history is kept; null = seen
  *                           from the folder
+ * @param migrateCommand     the team's own command that applies migrations ({@code npx prisma migrate deploy}),
+ *                           wrapped with the lint, backup and restore of a migration run; null = Shipshape applies
  */
 public record DatabaseSettings(String url, String user, String password, String migrations, BackupPolicy backup,
                                MigrationFailure onMigrationFailure, RecoveryTargets recovery,
-                               MigrationLayout layout) {
+                               MigrationLayout layout, String migrateCommand) {
 
     /** The migration tool whose folder layout and history table Shipshape reads and writes. */
     public enum MigrationLayout {
@@ -32,7 +34,7 @@ public record DatabaseSettings(String url, String user, String password, String 
     /** Settings whose migrations layout is seen from the folder. */
     public DatabaseSettings(String url, String user, String password, String migrations, BackupPolicy backup,
                             MigrationFailure onMigrationFailure, RecoveryTargets recovery) {
-        this(url, user, password, migrations, backup, onMigrationFailure, recovery, null);
+        this(url, user, password, migrations, backup, onMigrationFailure, recovery, null, null);
     }
 
     /** What to do when a migration fails after a backup was taken. */
@@ -50,6 +52,7 @@ public record DatabaseSettings(String url, String user, String password, String 
     DatabaseSettings mapStrings(UnaryOperator<String> f) {
         return new DatabaseSettings(f.apply(url), user == null ? null : f.apply(user),
                 password == null ? null : f.apply(password), migrations == null ? null : f.apply(migrations),
-                backup, onMigrationFailure, recovery == null ? null : recovery.mapStrings(f), layout);
+                backup, onMigrationFailure, recovery == null ? null : recovery.mapStrings(f), layout,
+                migrateCommand == null ? null : f.apply(migrateCommand));
     }
 }

@@ -42,6 +42,10 @@ class MigrationLayoutsTest {
 
     /** A runbook whose staging and production both use the test database and {@code migrations}. */
     private void runbook(String migrations) throws Exception {
+        runbook(migrations, "");
+    }
+
+    private void runbook(String migrations, String more) throws Exception {
         String database = """
                 database:
                   url: %s
@@ -51,7 +55,7 @@ class MigrationLayoutsTest {
                   on_migration_failure: restore
                   backup:
                     keep: 5
-                """.formatted(jdbc(), server.user(), migrations);
+                """.formatted(jdbc(), server.user(), migrations) + more;
         cli.write("shipshape.yaml", "service: app\nenvironments:\n  staging:\n" + database.indent(4)
                 + "  production:\n" + database.indent(4) + "stages:\n  - name: noop\n    steps:\n"
                 + "      - run: \"true\"\n");
@@ -185,6 +189,61 @@ class MigrationLayoutsTest {
             assertThat(deploy.exitCode()).as(example + ": " + deploy.out() + deploy.err()).isZero();
             assertThat(deploy.out()).contains("[ok]   migrate/1");
         }
+    }
+
+    @Test
+    void theTeamsOwnCommandRunsAfterTheLintAndBackupAndReportsWhatItApplied() throws Exception {
+        copyExample("supabase-app", "supabase/migrations");
+        cli.write("record.sql", "create schema supabase_migrations; create table supabase_migrations.schema_migrations"
+                + " (version text primary key, statements text[], name text); insert into supabase_migrations."
+                + "schema_migrations values ('20251101090000', null, 'create_profiles'), ('20251202100000', null, "
+                + "'add_avatar');\n");
+        runbook("supabase/migrations", "  migrate_command: echo \"connecting to $DATABASE_URL\" && " + psql()
+                + " \"$DATABASE_URL\" -q -v ON_ERROR_STOP=1 -f supabase/migrations/20251101090000_create_profiles.sql"
+                + " -f supabase/migrations/20251202100000_add_avatar.sql -f record.sql\n");
+
+        Cli.Result migrate = cli.run("db", "migrate", "--env", "staging");
+        Cli.Result status = cli.run("db", "status", "--env", "staging");
+
+        assertThat(migrate.exitCode()).as(migrate.out() + migrate.err()).isZero();
+        assertThat(migrate.out()).startsWith("applied 20251101090000_create_profiles.sql, "
+                + "20251202100000_add_avatar.sql (backup backup_");
+        assertThat(migrate.err()).contains("running migrate_command", "connecting to postgresql://***@");
+        assertThat(migrate.out() + migrate.err()).doesNotContain(server.password());
+        assertThat(status.out()).contains("0 pending");
+        assertThat(rows("SELECT count(*) FROM profiles")).containsExactly(List.of("0"));
+    }
+
+    @Test
+    void theTeamsOwnCommandFailingRestoresTheBackupAndSaysWhatItPrinted() throws Exception {
+        copyExample("prisma-app", "prisma/migrations");
+        runbook("prisma/migrations", "  migrate_command: >-\n    " + psql() + " \"$DATABASE_URL\" -q -c 'create table "
+                + "half_done (id int)' && echo 'Error: P3018 A migration failed to apply' && exit 1\n");
+
+        Cli.Result failed = cli.run("db", "migrate", "--env", "staging");
+
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(failed.err()).contains("exited 1: Error: P3018 A migration failed to apply",
+                "restored backup backup_").doesNotContain("Exception");
+        assertThat(rows("SELECT to_regclass('half_done') IS NULL")).containsExactly(List.of("t"));
+    }
+
+    @Test
+    void unsafePendingMigrationsBlockProductionBeforeTheTeamsCommandRuns() throws Exception {
+        copyExample("prisma-app", "prisma/migrations");
+        cli.write("prisma/migrations/20251203000000_role_index/migration.sql",
+                "CREATE INDEX \"User_role_idx\" ON \"User\"(\"role\");\n");
+        runbook("prisma/migrations", "  migrate_command: touch ran\n");
+
+        Cli.Result blocked = cli.run("db", "migrate", "--env", "production");
+
+        assertThat(blocked.exitCode()).as(blocked.out() + blocked.err()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(blocked.err()).contains("20251203000000_role_index/migration.sql:1");
+        assertThat(folder.resolve("ran")).doesNotExist();
+    }
+
+    private static String psql() {
+        return PostgresServer.get().binDir().resolve("psql").toString();
     }
 
     private void copyExample(String example, String migrations) throws Exception {

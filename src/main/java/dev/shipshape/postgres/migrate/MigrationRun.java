@@ -52,7 +52,8 @@ public final class MigrationRun {
                 ? new Backups(work).take("before migrating " + pending.size() + " migration(s)") : null;
         List<String> applied;
         try {
-            applied = migrations.apply();
+            String command = work.target().settings().migrateCommand();
+            applied = command == null ? migrations.apply() : new MigrateCommand(work, command).apply(migrations, folder);
         } catch (ShipshapeException failure) {
             throw afterFailure(failure, backup);
         }
