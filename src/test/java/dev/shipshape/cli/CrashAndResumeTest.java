@@ -129,6 +129,8 @@ class CrashAndResumeTest {
         Cli.Result resumed = cli.run("resume", runId());
 
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isEqualTo(0);
+        assertThat(resumed.out()).contains("step stage2/2 of run " + runId() + " (process group ",
+                "was still running (", "after its engine stopped; stopped it");
         for (int stage = 1; stage <= 3; stage++) {
             for (int step = 1; step <= 3; step++) {
                 String name = "s" + stage + "-" + step;
