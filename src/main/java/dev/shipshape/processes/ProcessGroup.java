@@ -26,11 +26,6 @@ public final class ProcessGroup {
         this.id = id;
     }
 
-    /** The group of a live process (its pgid from /proc), or the pid itself when /proc cannot say. */
-    public static long of(long pid) {
-        return stat(pid).map(fields -> Long.parseLong(fields[2])).orElse(pid);
-    }
-
     public long id() {
         return id;
     }
