@@ -7,6 +7,7 @@ import dev.shipshape.engine.RunStore;
 import dev.shipshape.gates.GateLedger;
 import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.rollback.RollbackLog;
+import dev.shipshape.users.Users;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,11 @@ public final class Store implements AutoCloseable {
     /** Rollback records. */
     public RollbackLog rollbacks() {
         return rollbacks;
+    }
+
+    /** Users and their password hashes. */
+    public Users users() {
+        return new UserTable(database);
     }
 
     @Override
