@@ -17,6 +17,8 @@ import dev.shipshape.engine.OutputTail;
 import dev.shipshape.steps.StepExecutors;
 import dev.shipshape.steps.kit.StepServices;
 import dev.shipshape.store.Store;
+import dev.shipshape.tokens.Tokens;
+import java.security.SecureRandom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -93,6 +95,11 @@ final class Context {
 
     Store openStore(String option) {
         return Store.open(storeUrl(option), cwd, env, clock);
+    }
+
+    /** Tokens over an open store: values from a {@code SecureRandom}, times from the clock. */
+    Tokens tokens(Store opened) {
+        return new Tokens(opened.tokens(), opened.users(), clock, new SecureRandom());
     }
 
     /** Whether a store exists to read from (an embedded one is not created just to read it). */

@@ -7,6 +7,7 @@ import dev.shipshape.engine.RunStore;
 import dev.shipshape.gates.GateLedger;
 import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.rollback.RollbackLog;
+import dev.shipshape.tokens.TokenLedger;
 import dev.shipshape.users.Users;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,6 +89,11 @@ public final class Store implements AutoCloseable {
     /** Users and their password hashes. */
     public Users users() {
         return new UserTable(database);
+    }
+
+    /** API tokens, each kept as the SHA-256 of its value. */
+    public TokenLedger tokens() {
+        return new TokenTable(database);
     }
 
     @Override
