@@ -3,6 +3,7 @@ package dev.shipshape.store;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.analysis.VerificationLog;
+import dev.shipshape.audit.AuditLog;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.gates.GateLedger;
 import dev.shipshape.postgres.PostgresRecords;
@@ -94,6 +95,11 @@ public final class Store implements AutoCloseable {
     /** API tokens, each kept as the SHA-256 of its value. */
     public TokenLedger tokens() {
         return new TokenTable(database);
+    }
+
+    /** The tamper-evident audit log of what people did. */
+    public AuditLog audit() {
+        return new AuditTable(database);
     }
 
     @Override
