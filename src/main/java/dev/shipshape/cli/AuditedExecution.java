@@ -1,6 +1,7 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
+import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.audit.AuditRecord;
 import dev.shipshape.store.Store;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import picocli.CommandLine.ParseResult;
  * The one place local commands are audited: picocli runs every command through this strategy, which runs it
  * as usual and then, for an {@link ActingCommand}, appends an entry with the acting person marked local, the
  * action, its target and the exit code. Only stores that exist are written: a command refused before it
- * opened any store (no runbook, say) leaves no store behind just for its entry.
+ * opened any store (no runbook, say) leaves no store behind just for its entry, and a command that failed
+ * because its store could not be opened or written is not tried there again.
  */
 final class AuditedExecution implements CommandLine.IExecutionStrategy {
 
@@ -38,6 +40,9 @@ final class AuditedExecution implements CommandLine.IExecutionStrategy {
             throw e;
         } catch (ExecutionException e) {
             exitCode = handled(e, parsed);
+            if (e.getCause() instanceof ShipshapeException failure && failure.code() == Code.STORE) {
+                return exitCode; // the store could not be opened or written, and the user was told so
+            }
         }
         record(acting.get(), parsed, exitCode);
         return exitCode;
@@ -64,6 +69,9 @@ final class AuditedExecution implements CommandLine.IExecutionStrategy {
         try (Store opened = context.openStore(storeOption)) {
             opened.audit().append(entry);
         } catch (ShipshapeException e) {
+            if (exitCode != ExitCode.SUCCEEDED) {
+                return; // the command's own failure was reported; a second line about the store adds nothing
+            }
             context.err.println("shipshape: warning: this " + acting.action() + " was not recorded in the audit log: "
                     + e.getMessage());
         }
