@@ -17,7 +17,10 @@ import dev.shipshape.engine.OutputTail;
 import dev.shipshape.steps.StepExecutors;
 import dev.shipshape.steps.kit.StepServices;
 import dev.shipshape.store.Store;
+import dev.shipshape.tokens.Tokens;
+import java.security.SecureRandom;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +41,8 @@ final class Context {
     final Map<String, String> env;
     final PrintWriter out;
     final PrintWriter err;
+    /** What {@code --password-stdin} reads. */
+    final InputStream in;
     final Terminal terminal;
     final Clock clock;
     /** How Shipshape waits (between attempts, for a killed process tree). */
@@ -48,8 +53,14 @@ final class Context {
     final HttpClient http = SharedClient.configured();
 
     Context(Path cwd, Map<String, String> env, PrintWriter out, PrintWriter err, Terminal terminal, Clock clock) {
+        this(cwd, env, System.in, out, err, terminal, clock);
+    }
+
+    Context(Path cwd, Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Terminal terminal,
+            Clock clock) {
         this.cwd = cwd;
         this.env = Map.copyOf(env);
+        this.in = in;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
@@ -84,6 +95,11 @@ final class Context {
 
     Store openStore(String option) {
         return Store.open(storeUrl(option), cwd, env, clock);
+    }
+
+    /** Tokens over an open store: values from a {@code SecureRandom}, times from the clock. */
+    Tokens tokens(Store opened) {
+        return new Tokens(opened.tokens(), opened.users(), clock, new SecureRandom());
     }
 
     /** Whether a store exists to read from (an embedded one is not created just to read it). */

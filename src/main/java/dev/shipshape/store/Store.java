@@ -3,10 +3,13 @@ package dev.shipshape.store;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.analysis.VerificationLog;
+import dev.shipshape.audit.AuditLog;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.gates.GateLedger;
 import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.rollback.RollbackLog;
+import dev.shipshape.tokens.TokenLedger;
+import dev.shipshape.users.Users;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +85,21 @@ public final class Store implements AutoCloseable {
     /** Rollback records. */
     public RollbackLog rollbacks() {
         return rollbacks;
+    }
+
+    /** Users and their password hashes. */
+    public Users users() {
+        return new UserTable(database);
+    }
+
+    /** API tokens, each kept as the SHA-256 of its value. */
+    public TokenLedger tokens() {
+        return new TokenTable(database);
+    }
+
+    /** The tamper-evident audit log of what people did. */
+    public AuditLog audit() {
+        return new AuditTable(database);
     }
 
     @Override
