@@ -137,6 +137,22 @@ class MigrationLayoutsTest {
     }
 
     @Test
+    void prismaMigrateWaitsForPrismasOwnLockAndGivesUpSayingWhoHoldsIt() throws Exception {
+        copyExample("prisma-app", "prisma/migrations");
+        runbook("prisma/migrations");
+        try (Connection prisma = DriverManager.getConnection(url); Statement st = prisma.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(72707369)");
+
+            Cli.Result refused = cli.run("db", "migrate", "--env", "staging");
+
+            assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(ExitCode.FAILED);
+            assertThat(refused.err()).contains("another migration of database", "advisory lock 72707369",
+                    "_prisma_migrations");
+        }
+        assertThat(rows("SELECT to_regclass('_prisma_migrations') IS NULL")).containsExactly(List.of("t"));
+    }
+
+    @Test
     void supabaseStatusLintAndMigrateUseSchemaMigrationsAsTheSupabaseCliDoes() throws Exception {
         copyExample("supabase-app", "supabase/migrations");
         runbook("supabase/migrations");
@@ -184,7 +200,9 @@ class MigrationLayoutsTest {
                     .replaceAll("jdbc:postgresql://127.0.0.1:\\d+/\\w+", database.substring(0, database.indexOf('?')))
                     .replaceAll("user: (app|postgres)\\n", "user: " + server.user() + "\n"));
 
-            Cli.Result deploy = cli.run("deploy", example + "/shipshape.yaml", "--env", "staging", "--version", "1.0");
+            Cli own = new Cli(copy);
+            own.env.put("DB_PASSWORD", server.password());
+            Cli.Result deploy = own.run("deploy", "--env", "staging", "--version", "1.0");
 
             assertThat(deploy.exitCode()).as(example + ": " + deploy.out() + deploy.err()).isZero();
             assertThat(deploy.out()).contains("[ok]   migrate/1");

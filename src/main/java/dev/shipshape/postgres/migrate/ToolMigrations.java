@@ -77,6 +77,28 @@ final class ToolMigrations implements Migrations {
 
     @Override
     public List<String> apply() {
+        try (Connection lock = address.connect()) {
+            hold(lock);
+            return applyPending();
+        } catch (SQLException e) {
+            throw new ShipshapeException(Code.FAILED, "could not apply migrations in " + folder.folder() + ": "
+                    + e.getMessage().strip());
+        }
+    }
+
+    /** Waits up to 10 s for the history's advisory lock, held until {@code lock} closes. */
+    private void hold(Connection lock) throws SQLException {
+        try (Statement st = lock.createStatement()) {
+            st.execute("SET lock_timeout = '10s'");
+            st.execute("SELECT pg_advisory_lock(" + history.advisoryLock() + ")");
+        } catch (SQLException e) {
+            throw new ShipshapeException(Code.FAILED, "another migration of " + address + " is running (it holds "
+                    + "advisory lock " + history.advisoryLock() + " for " + history.table() + "): " + e.getMessage()
+                    .strip());
+        }
+    }
+
+    private List<String> applyPending() {
         List<String> failed = validate().stream().filter(p -> p.contains("failed when it was applied")).toList();
         if (!failed.isEmpty()) {
             throw new ShipshapeException(Code.FAILED, "could not apply migrations in " + folder.folder() + ": "
