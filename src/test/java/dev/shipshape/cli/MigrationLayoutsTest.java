@@ -91,6 +91,9 @@ class MigrationLayoutsTest {
                         sha256("prisma/migrations/20251202100000_add_user_roles/migration.sql"),
                         "t", "t", "t", "1", "36", "t"));
         assertThat(rows("SELECT role FROM \"User\" LIMIT 0")).isEmpty();
+        cli.run("db", "backup", "--env", "staging", "--label", "after");
+        assertThat(cli.run("db", "backups", "--env", "staging").out())
+                .contains("schema 20251202100000_add_user_roles");
     }
 
     @Test
