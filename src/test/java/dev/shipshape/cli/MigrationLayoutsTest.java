@@ -140,6 +140,35 @@ class MigrationLayoutsTest {
     }
 
     @Test
+    void prismaStatusReportsChangedMissingAndFailedMigrationsAndMigrateRefusesAfterAFailedOne() throws Exception {
+        copyExample("prisma-app", "prisma/migrations");
+        runbook("prisma/migrations");
+        assertThat(cli.run("db", "migrate", "--env", "staging").exitCode()).isZero();
+        cli.write("prisma/migrations/20251101090000_init/migration.sql", "-- edited after it was applied\n");
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at) "
+                    + "VALUES ('00000000-0000-0000-0000-000000000001', 'x', '20251130000000_gone', now(), now())");
+        }
+        cli.write("prisma/migrations/20251203000000_next/migration.sql", "SELECT 1;\n");
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES "
+                    + "('00000000-0000-0000-0000-000000000002', 'x', '20251203000000_next', now())");
+        }
+
+        Cli.Result status = cli.run("db", "status", "--env", "staging");
+        Cli.Result migrate = cli.run("db", "migrate", "--env", "staging");
+
+        assertThat(status.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(status.out()).contains("20251203000000 Failed", "20251130000000_gone",
+                "Missing", "problem: 20251101090000_init/migration.sql: changed after it was applied",
+                "problem: 20251130000000_gone: applied (in _prisma_migrations) but missing",
+                "problem: 20251203000000_next/migration.sql: failed when it was applied");
+        assertThat(migrate.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(migrate.err()).contains("migration 20251203000000_next failed when it was applied",
+                "prisma migrate resolve").doesNotContain("backup_");
+    }
+
+    @Test
     void prismaMigrateWaitsForPrismasOwnLockAndGivesUpSayingWhoHoldsIt() throws Exception {
         copyExample("prisma-app", "prisma/migrations");
         runbook("prisma/migrations");

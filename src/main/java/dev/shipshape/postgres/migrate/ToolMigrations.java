@@ -99,11 +99,6 @@ final class ToolMigrations implements Migrations {
     }
 
     private List<String> applyPending() {
-        List<String> failed = validate().stream().filter(p -> p.contains("failed when it was applied")).toList();
-        if (!failed.isEmpty()) {
-            throw new ShipshapeException(Code.FAILED, "could not apply migrations in " + folder.folder() + ": "
-                    + failed.get(0));
-        }
         List<String> applied = new ArrayList<>();
         for (MigrationFolder.Migration m : pending()) {
             applyOne(m, applied);
@@ -148,8 +143,15 @@ final class ToolMigrations implements Migrations {
         }
     }
 
+    /** The migrations not in the history; refused while the history holds a failed one, as the tools refuse. */
     private List<MigrationFolder.Migration> pending() {
-        Set<String> applied = applied().keySet();
+        Map<String, HistoryTable.Row> rows = applied();
+        rows.values().stream().filter(HistoryTable.Row::failed).findFirst().ifPresent(row -> {
+            throw new ShipshapeException(Code.FAILED, "migration " + row.key() + " failed when it was applied (no "
+                    + "finished_at in " + history.table() + "); resolve it with the tool (prisma migrate resolve) "
+                    + "before migrating again");
+        });
+        Set<String> applied = rows.keySet();
         return folder.migrations().stream().filter(m -> !applied.contains(m.key())).toList();
     }
 
