@@ -292,6 +292,20 @@ class MigrationLayoutsTest {
         assertThat(folder.resolve("ran")).doesNotExist();
     }
 
+    @Test
+    void planShowsTheMigrationsFolderLayoutAndTheTeamsCommand() throws Exception {
+        runbook("prisma/migrations", "  layout: prisma\n  migrate_command: npx prisma migrate deploy\n");
+        cli.write("shipshape.yaml", Files.readString(folder.resolve("shipshape.yaml")).replace("      - run: \"true\"\n",
+                "      - postgres.migrate:\n"));
+
+        Cli.Result plan = cli.run("plan", "--env", "staging", "--version", "1");
+
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("migrations prisma/migrations (layout prisma)",
+                "applied by migrate_command: npx prisma migrate deploy");
+        assertThat(folder.resolve("ran")).doesNotExist();
+    }
+
     private static String psql() {
         return PostgresServer.get().binDir().resolve("psql").toString();
     }
