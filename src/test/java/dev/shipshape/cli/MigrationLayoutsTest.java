@@ -91,6 +91,9 @@ class MigrationLayoutsTest {
                         sha256("prisma/migrations/20251202100000_add_user_roles/migration.sql"),
                         "t", "t", "t", "1", "36", "t"));
         assertThat(rows("SELECT role FROM \"User\" LIMIT 0")).isEmpty();
+        cli.run("db", "backup", "--env", "staging", "--label", "after");
+        assertThat(cli.run("db", "backups", "--env", "staging").out())
+                .contains("schema 20251202100000_add_user_roles");
     }
 
     @Test
@@ -134,6 +137,51 @@ class MigrationLayoutsTest {
         assertThat(blocked.exitCode()).as(blocked.out() + blocked.err()).isEqualTo(ExitCode.BLOCKED);
         assertThat(blocked.err()).contains("block production", "20251203000000_role_index/migration.sql:2");
         assertThat(rows("SELECT count(*) FROM _prisma_migrations")).containsExactly(List.of("2"));
+    }
+
+    @Test
+    void prismaStatusReportsChangedMissingAndFailedMigrationsAndMigrateRefusesAfterAFailedOne() throws Exception {
+        copyExample("prisma-app", "prisma/migrations");
+        runbook("prisma/migrations");
+        assertThat(cli.run("db", "migrate", "--env", "staging").exitCode()).isZero();
+        cli.write("prisma/migrations/20251101090000_init/migration.sql", "-- edited after it was applied\n");
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at) "
+                    + "VALUES ('00000000-0000-0000-0000-000000000001', 'x', '20251130000000_gone', now(), now())");
+        }
+        cli.write("prisma/migrations/20251203000000_next/migration.sql", "SELECT 1;\n");
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES "
+                    + "('00000000-0000-0000-0000-000000000002', 'x', '20251203000000_next', now())");
+        }
+
+        Cli.Result status = cli.run("db", "status", "--env", "staging");
+        Cli.Result migrate = cli.run("db", "migrate", "--env", "staging");
+
+        assertThat(status.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(status.out()).contains("20251203000000 Failed", "20251130000000_gone",
+                "Missing", "problem: 20251101090000_init/migration.sql: changed after it was applied",
+                "problem: 20251130000000_gone: applied (in _prisma_migrations) but missing",
+                "problem: 20251203000000_next/migration.sql: failed when it was applied");
+        assertThat(migrate.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(migrate.err()).contains("migration 20251203000000_next failed when it was applied",
+                "prisma migrate resolve").doesNotContain("backup_");
+    }
+
+    @Test
+    void prismaMigrateWaitsForPrismasOwnLockAndGivesUpSayingWhoHoldsIt() throws Exception {
+        copyExample("prisma-app", "prisma/migrations");
+        runbook("prisma/migrations");
+        try (Connection prisma = DriverManager.getConnection(url); Statement st = prisma.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(72707369)");
+
+            Cli.Result refused = cli.run("db", "migrate", "--env", "staging");
+
+            assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(ExitCode.FAILED);
+            assertThat(refused.err()).contains("another migration of database", "advisory lock 72707369",
+                    "_prisma_migrations");
+        }
+        assertThat(rows("SELECT to_regclass('_prisma_migrations') IS NULL")).containsExactly(List.of("t"));
     }
 
     @Test
@@ -184,7 +232,9 @@ class MigrationLayoutsTest {
                     .replaceAll("jdbc:postgresql://127.0.0.1:\\d+/\\w+", database.substring(0, database.indexOf('?')))
                     .replaceAll("user: (app|postgres)\\n", "user: " + server.user() + "\n"));
 
-            Cli.Result deploy = cli.run("deploy", example + "/shipshape.yaml", "--env", "staging", "--version", "1.0");
+            Cli own = new Cli(copy);
+            own.env.put("DB_PASSWORD", server.password());
+            Cli.Result deploy = own.run("deploy", "--env", "staging", "--version", "1.0");
 
             assertThat(deploy.exitCode()).as(example + ": " + deploy.out() + deploy.err()).isZero();
             assertThat(deploy.out()).contains("[ok]   migrate/1");
@@ -239,6 +289,20 @@ class MigrationLayoutsTest {
 
         assertThat(blocked.exitCode()).as(blocked.out() + blocked.err()).isEqualTo(ExitCode.BLOCKED);
         assertThat(blocked.err()).contains("20251203000000_role_index/migration.sql:1");
+        assertThat(folder.resolve("ran")).doesNotExist();
+    }
+
+    @Test
+    void planShowsTheMigrationsFolderLayoutAndTheTeamsCommand() throws Exception {
+        runbook("prisma/migrations", "  layout: prisma\n  migrate_command: npx prisma migrate deploy\n");
+        cli.write("shipshape.yaml", Files.readString(folder.resolve("shipshape.yaml")).replace("      - run: \"true\"\n",
+                "      - postgres.migrate:\n"));
+
+        Cli.Result plan = cli.run("plan", "--env", "staging", "--version", "1");
+
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("migrations prisma/migrations (layout prisma)",
+                "applied by migrate_command: npx prisma migrate deploy");
         assertThat(folder.resolve("ran")).doesNotExist();
     }
 

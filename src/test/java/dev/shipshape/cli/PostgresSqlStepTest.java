@@ -134,6 +134,21 @@ class PostgresSqlStepTest {
                 + " -> 0 rows returned");
     }
 
+    @Test
+    void aProcedureInProductionRunsOnlyWhenConfirmed() throws Exception {
+        runbook("      - run: \"true\"\nprocedures:\n  revoke-sessions:\n    description: sign out a user\n"
+                + "    steps:\n      - postgres.sql: UPDATE sessions SET revoked = true WHERE user_id = 7\n");
+        Cli.Result refused = cli.run("run", "revoke-sessions", "--env", "production");
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).contains("shipshape.yaml:21:9: procedures.revoke-sessions.steps[0].postgres.sql");
+        assertThat(revoked()).isZero();
+
+        Cli.Result confirmed = cli.run("run", "revoke-sessions", "--env", "production", "--confirm-sql");
+        assertThat(confirmed.exitCode()).as(confirmed.out() + confirmed.err()).isZero();
+        assertThat(confirmed.out()).contains("-> 2 rows affected");
+        assertThat(revoked()).isEqualTo(2);
+    }
+
     private int revoked() throws Exception {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM sessions WHERE revoked")) {

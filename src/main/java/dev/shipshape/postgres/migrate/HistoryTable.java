@@ -15,6 +15,9 @@ interface HistoryTable {
     /** The table as PostgreSQL names it, e.g. {@code _prisma_migrations}. */
     String table();
 
+    /** The session advisory lock that serialises appliers of this history (the tool's own, where it takes one). */
+    long advisoryLock();
+
     /** The rows that count (rolled-back ones do not), oldest first; empty when the table does not exist yet. */
     List<Row> rows(Connection c) throws SQLException;
 

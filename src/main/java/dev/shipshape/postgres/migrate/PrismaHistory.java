@@ -17,6 +17,12 @@ final class PrismaHistory implements HistoryTable {
 
     private static final String TABLE = "_prisma_migrations";
 
+    /** The key {@code prisma migrate deploy} locks, so that Prisma and Shipshape never apply at once. */
+    @Override
+    public long advisoryLock() {
+        return 72707369L;
+    }
+
     @Override
     public String table() {
         return TABLE;

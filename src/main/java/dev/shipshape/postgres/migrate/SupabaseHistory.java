@@ -16,6 +16,12 @@ final class SupabaseHistory implements HistoryTable {
 
     private static final String TABLE = "supabase_migrations.schema_migrations";
 
+    /** The Supabase CLI takes no lock; Shipshape's appliers serialise on a key of their own. */
+    @Override
+    public long advisoryLock() {
+        return 0x5348_4950_5342L;
+    }
+
     @Override
     public String table() {
         return TABLE;

@@ -77,11 +77,28 @@ final class ToolMigrations implements Migrations {
 
     @Override
     public List<String> apply() {
-        List<String> failed = validate().stream().filter(p -> p.contains("failed when it was applied")).toList();
-        if (!failed.isEmpty()) {
+        try (Connection lock = address.connect()) {
+            hold(lock);
+            return applyPending();
+        } catch (SQLException e) {
             throw new ShipshapeException(Code.FAILED, "could not apply migrations in " + folder.folder() + ": "
-                    + failed.get(0));
+                    + e.getMessage().strip());
         }
+    }
+
+    /** Waits up to 10 s for the history's advisory lock, held until {@code lock} closes. */
+    private void hold(Connection lock) throws SQLException {
+        try (Statement st = lock.createStatement()) {
+            st.execute("SET lock_timeout = '10s'");
+            st.execute("SELECT pg_advisory_lock(" + history.advisoryLock() + ")");
+        } catch (SQLException e) {
+            throw new ShipshapeException(Code.FAILED, "another migration of " + address + " is running (it holds "
+                    + "advisory lock " + history.advisoryLock() + " for " + history.table() + "): " + e.getMessage()
+                    .strip());
+        }
+    }
+
+    private List<String> applyPending() {
         List<String> applied = new ArrayList<>();
         for (MigrationFolder.Migration m : pending()) {
             applyOne(m, applied);
@@ -126,8 +143,15 @@ final class ToolMigrations implements Migrations {
         }
     }
 
+    /** The migrations not in the history; refused while the history holds a failed one, as the tools refuse. */
     private List<MigrationFolder.Migration> pending() {
-        Set<String> applied = applied().keySet();
+        Map<String, HistoryTable.Row> rows = applied();
+        rows.values().stream().filter(HistoryTable.Row::failed).findFirst().ifPresent(row -> {
+            throw new ShipshapeException(Code.FAILED, "migration " + row.key() + " failed when it was applied (no "
+                    + "finished_at in " + history.table() + "); resolve it with the tool (prisma migrate resolve) "
+                    + "before migrating again");
+        });
+        Set<String> applied = rows.keySet();
         return folder.migrations().stream().filter(m -> !applied.contains(m.key())).toList();
     }
 

@@ -2,6 +2,7 @@ package dev.shipshape.steps.postgres;
 
 import dev.shipshape.postgres.PgTools;
 import dev.shipshape.runbook.Masked;
+import dev.shipshape.runbook.PostgresMigrateStep;
 import dev.shipshape.runbook.PostgresSqlStep;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.UsesDatabase;
@@ -51,6 +52,16 @@ public final class PostgresStepKind<S extends Step> implements StepKind<S> {
                 + (settings.user() == null ? "" : " as " + Masked.of(settings.user()))));
         if (step instanceof PostgresSqlStep sql) {
             lines.addAll(SqlWrite.planLines(sql));
+        }
+        if (step instanceof PostgresMigrateStep migrate) {
+            String folder = migrate.migrations() != null ? migrate.migrations() : settings.migrations();
+            if (folder != null) {
+                lines.add("migrations " + folder + (settings.layout() == null ? ""
+                        : " (layout " + settings.layout().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+            }
+            if (settings.migrateCommand() != null) {
+                lines.add("applied by migrate_command: " + Masked.of(settings.migrateCommand()));
+            }
         }
         return lines;
     }
