@@ -120,6 +120,37 @@ class AuditTest {
     }
 
     @Test
+    void aChecklistSignOffIsAuditedAndAChecklistReadIsNot() throws Exception {
+        cli.write("shipshape.yaml", """
+                service: shop-api
+                people:
+                  sam: [security]
+                environments:
+                  production:
+                    checklist:
+                      items:
+                        - {name: security audit, sign_off: [security]}
+                stages:
+                  - name: deploy
+                    steps:
+                      - run: "true"
+                """);
+        cli.env.put("SHIPSHAPE_USER", "sam");
+        cli.run("user", "add", "sam", "--role", "approver");
+
+        cli.run("checklist", "--env", "production", "--version", "v1");
+        Cli.Result signed = cli.run("checklist", "--env", "production", "--version", "v1", "--sign", "security audit",
+                "--comment", "pen test report 42");
+
+        assertThat(signed.exitCode()).as(signed.err()).isZero();
+        assertThat(audit()).extracting(e -> e.get("who").asText() + " | " + e.get("action").asText() + " | "
+                + e.get("target").asText()).containsExactly(
+                "sam | user add | user=sam role=approver",
+                "sam | checklist sign | service=shop-api env=production version=v1 item=security audit");
+        assertThat(cli.run("audit").out()).doesNotContain("pen test report");
+    }
+
+    @Test
     void sinceShowsOnlyRecentEntries() throws Exception {
         cli.run("deploy", "--env", "staging", "--version", "v1");
         cli.clock = Clock.fixed(T0.plus(Duration.ofDays(10)), ZoneOffset.UTC);
