@@ -72,7 +72,7 @@ final class Execution {
                 failed = state == State.FAILED && failed == null ? stage.name() + " failed earlier" : failed;
                 continue;
             }
-            Optional<String> unmet = unmetNeed(stage);
+            Optional<String> unmet = stage.skipped() ? Optional.of(stage.skip()) : unmetNeed(stage);
             if (unmet.isPresent()) {
                 skip(stage, unmet.get());
                 continue;
@@ -120,7 +120,11 @@ final class Execution {
         StageBudget budget = StageBudget.of(stage.name(), stage.timeout(), journal.clock().instant());
         for (PlannedStep step : stage.steps()) {
             State state = progress.step(step.id());
-            if (state == State.SUCCEEDED) {
+            if (state == State.SUCCEEDED || state == State.SKIPPED) {
+                continue;
+            }
+            if (step.skipped()) {
+                skip(step, step.skip());
                 continue;
             }
             if (state == State.FAILED && choice == ResumeChoice.ROLLBACK) {
@@ -193,6 +197,11 @@ final class Execution {
     private Optional<String> unmetNeed(PlannedStage stage) {
         return stage.needs().stream().filter(n -> progress.stage(n) != State.SUCCEEDED).findFirst()
                 .map(n -> "needs " + n + ", which " + progress.stage(n).label().replace('_', ' '));
+    }
+
+    private void skip(PlannedStep step, String why) {
+        journal.stepSkipped(step.id(), why);
+        progress.step(step.id(), State.SKIPPED);
     }
 
     private void skip(PlannedStage stage, String why) {

@@ -54,6 +54,9 @@ final class Unwinding {
                     undone++;
                     continue;
                 }
+                if (skipped(step)) {
+                    continue;
+                }
                 Optional<StepResult> decided = interrupted(step, "rollback step");
                 if (decided.isPresent() && decided.get().paused()) {
                     return halted(decided.get());
@@ -89,7 +92,7 @@ final class Unwinding {
     /** @return the outcome of the run, or a halt when an interrupted always-step needs a person */
     RunOutcome runAlways(RunOutcome outcome) {
         for (PlannedStep step : plan.always()) {
-            if (progress.step(step.id()).finished()) {
+            if (progress.step(step.id()).finished() || skipped(step)) {
                 continue;
             }
             Optional<StepResult> decided = interrupted(step, "always-step");
@@ -125,6 +128,19 @@ final class Unwinding {
         }
         return Optional.of(StepResult.pause(what + " and is not idempotent; check what it did, then run: shipshape"
                 + " resume " + journal.runId() + " --rerun (or --rollback to count it as failed)", null));
+    }
+
+    /** A step the plan (or an earlier decision) leaves out: recorded as skipped once, with why. */
+    private boolean skipped(PlannedStep step) {
+        if (progress.step(step.id()) == State.SKIPPED) {
+            return true;
+        }
+        if (!step.skipped()) {
+            return false;
+        }
+        journal.stepSkipped(step.id(), step.skip());
+        progress.step(step.id(), State.SKIPPED);
+        return true;
     }
 
     private RunOutcome halted(StepResult paused) {

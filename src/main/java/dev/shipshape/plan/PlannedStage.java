@@ -11,14 +11,27 @@ import java.util.List;
  *
  * @param tier  application or database: which rollback type undoes this stage
  * @param probe the zero-downtime probe with its URL resolved, or null
+ * @param skip  why the stage does not run in this run (e.g. it runs only in production), or null when it may run
  */
 public record PlannedStage(String name, List<String> needs, OnFailure onFailure, Duration timeout,
-                           List<PlannedStep> steps, List<PlannedStep> rollback, Tier tier, StageProbe probe) {
+                           List<PlannedStep> steps, List<PlannedStep> rollback, Tier tier, StageProbe probe,
+                           String skip) {
     public PlannedStage {
         needs = List.copyOf(needs);
         steps = List.copyOf(steps);
         rollback = List.copyOf(rollback);
         tier = tier == null ? Tier.APPLICATION : tier;
+    }
+
+    /** A stage that runs. */
+    public PlannedStage(String name, List<String> needs, OnFailure onFailure, Duration timeout,
+                        List<PlannedStep> steps, List<PlannedStep> rollback, Tier tier, StageProbe probe) {
+        this(name, needs, onFailure, timeout, steps, rollback, tier, probe, null);
+    }
+
+    /** Whether the plan already knows the stage does not run. */
+    public boolean skipped() {
+        return skip != null;
     }
 
     /** An application stage without a probe. */

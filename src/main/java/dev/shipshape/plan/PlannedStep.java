@@ -10,8 +10,19 @@ import dev.shipshape.runbook.Step;
  * @param id    stable address within the run: {@code deploy/1}, {@code deploy/rollback/1}, {@code always/1}
  * @param stage the stage it belongs to ({@code always} for always-steps)
  * @param index 1-based position within its stage and phase
+ * @param skip  why the step does not run in this run (e.g. it runs only in production), or null when it may run
  */
-public record PlannedStep(String id, String stage, Phase phase, int index, Step step) {
+public record PlannedStep(String id, String stage, Phase phase, int index, Step step, String skip) {
+
+    /** A step that runs. */
+    public PlannedStep(String id, String stage, Phase phase, int index, Step step) {
+        this(id, stage, phase, index, step, null);
+    }
+
+    /** Whether the plan already knows the step does not run. */
+    public boolean skipped() {
+        return skip != null;
+    }
 
     public static String idOf(String stage, Phase phase, int index) {
         return switch (phase) {

@@ -38,7 +38,8 @@ public final class Planner {
                     plan(stage.name(), Phase.MAIN, DatabaseBinding.bind(stage.steps(), runbook, env), values),
                     plan(stage.name(), Phase.ROLLBACK, DatabaseBinding.bind(stage.rollback(), runbook, env), values),
                     stage.tier(),
-                    stage.probe(s -> values.resolve(s, stage.name() + "/probe"))));
+                    stage.probe(s -> values.resolve(s, stage.name() + "/probe")),
+                    EnvironmentSkip.of(stage.environments(), environment)));
         }
         values.failIfMissing();
         return new Plan(runbook.service(), environment, version, previousVersion, "deploy", stages,
@@ -96,7 +97,9 @@ public final class Planner {
         List<PlannedStep> planned = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             String id = PlannedStep.idOf(stage, phase, i + 1);
-            planned.add(new PlannedStep(id, stage, phase, i + 1, steps.get(i).mapStrings(s -> values.resolve(s, id))));
+            Step step = steps.get(i);
+            planned.add(new PlannedStep(id, stage, phase, i + 1, step.mapStrings(s -> values.resolve(s, id)),
+                    EnvironmentSkip.of(step.options().environments(), values.environment())));
         }
         return planned;
     }

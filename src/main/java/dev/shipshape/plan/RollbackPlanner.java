@@ -57,14 +57,15 @@ public final class RollbackPlanner {
         List<PlannedStage> stages = new ArrayList<>();
         List<Step> checks = new ArrayList<>();
         for (Stage stage : StageOrder.of(runbook.stages()).reversed()) {
-            if (type.covers(stage.tier()) && !stage.rollback().isEmpty()) {
+            if (type.covers(stage.tier()) && !stage.rollback().isEmpty() && stage.runsIn(environment)) {
                 stages.add(new PlannedStage(stage.name(), List.of(), OnFailure.STOP, null,
                         steps(stage.name(), bound(stage, runbook, env, runBackup), values), List.of(), stage.tier(),
                         null));
             }
         }
         for (Stage stage : runbook.stages()) {
-            stage.steps().stream().filter(RollbackPlanner::verifies).forEach(checks::add);
+            stage.steps().stream().filter(RollbackPlanner::verifies).filter(step -> stage.runsIn(environment))
+                    .filter(step -> step.options().runsIn(environment)).forEach(checks::add);
         }
         if (stages.isEmpty()) {
             throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "no " + (type == Type.FULL ? ""
@@ -133,7 +134,9 @@ public final class RollbackPlanner {
         List<PlannedStep> planned = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             String id = PlannedStep.idOf(stage, Phase.MAIN, i + 1);
-            planned.add(new PlannedStep(id, stage, Phase.MAIN, i + 1, steps.get(i).mapStrings(s -> values.resolve(s, id))));
+            Step step = steps.get(i);
+            planned.add(new PlannedStep(id, stage, Phase.MAIN, i + 1, step.mapStrings(s -> values.resolve(s, id)),
+                    EnvironmentSkip.of(step.options().environments(), values.environment())));
         }
         return planned;
     }

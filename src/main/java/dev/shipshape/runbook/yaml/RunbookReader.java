@@ -30,12 +30,14 @@ final class RunbookReader {
     private final StepReader steps;
     private final StageReader stages;
     private final EnvironmentReader environmentReader;
+    private final EnvironmentFilter environmentFilter;
 
     RunbookReader(Problems problems, List<? extends StepSyntax> kinds) {
         this.values = new Values(problems);
         this.environmentReader = new EnvironmentReader(values);
-        this.steps = new StepReader(values, kinds);
-        this.stages = new StageReader(values, steps);
+        this.environmentFilter = new EnvironmentFilter(values);
+        this.steps = new StepReader(values, kinds, environmentFilter);
+        this.stages = new StageReader(values, steps, environmentFilter);
     }
 
     Optional<Runbook> read(Node root, Path source) {
@@ -52,6 +54,7 @@ final class RunbookReader {
         Map<String, String> vars = f.textMap("vars");
         Map<String, Environment> environments = f.required("environments")
                 .map(n -> environments(n, "environments")).orElse(Map.of());
+        environmentFilter.declared(environments.keySet());
         List<Stage> stageList = f.required("stages").map(n -> stages.stages(n, "stages")).orElse(List.of());
         f.optional("stages").ifPresent(n -> new StageGraph(values.problems()).check(n, "stages"));
         List<Step> always = f.optional("always").map(n -> steps.steps(n, "always", "always")).orElse(List.of());

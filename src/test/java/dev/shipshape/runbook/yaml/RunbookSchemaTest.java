@@ -164,4 +164,19 @@ class RunbookSchemaTest {
                     steps: [{run: ./scripts/check-pool.sh}]
                 """)).anySatisfy(message -> assertThat(message).contains("description"));
     }
+
+    @Test
+    void acceptsEnvironmentsOnStagesAndStepsAndRejectsAnEmptyList() {
+        assertThat(validation.errors(withStages("""
+                  - name: scale
+                    environments: [staging]
+                    steps:
+                      - {run: ./scale.sh, environments: staging}
+                      - {http: "http://localhost/health", environments: [staging]}
+                """))).isEmpty();
+        assertThat(validation.errors(withStages("""
+                  - name: scale
+                    steps: [{run: ./scale.sh, environments: []}]
+                """))).isNotEmpty();
+    }
 }
