@@ -47,6 +47,9 @@ final class PlanText {
         if (stage.skipped()) {
             notes.add("skipped: " + stage.skip());
         }
+        if (stage.when() != null) {
+            notes.add("when " + stage.when().source().strip());
+        }
         if (!stage.needs().isEmpty()) {
             notes.add("needs " + String.join(", ", stage.needs()));
         }
@@ -62,7 +65,8 @@ final class PlanText {
         Step step = planned.step();
         List<String> lines = new ArrayList<>();
         lines.add(indent + planned.id() + "  " + step.kind() + "  " + Masked.of(step.summary()) + options(step)
-                + (planned.skipped() ? "  (skipped: " + planned.skip() + ")" : ""));
+                + (planned.skipped() ? "  (skipped: " + planned.skip() + ")" : "")
+                + (planned.when() != null ? "  (when " + planned.when().source().strip() + ")" : ""));
         StepKinds.of(step).detailsOf(step).forEach(detail -> lines.add(indent + "    " + detail));
         return lines;
     }

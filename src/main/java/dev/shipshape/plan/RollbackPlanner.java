@@ -10,6 +10,7 @@ import dev.shipshape.runbook.PostgresRestoreStep;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.SmokeStep;
 import dev.shipshape.runbook.Stage;
+import dev.shipshape.runbook.StageOrder;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.Tier;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class RollbackPlanner {
         List<Step> checks = new ArrayList<>();
         for (Stage stage : StageOrder.of(runbook.stages()).reversed()) {
             if (type.covers(stage.tier()) && !stage.rollback().isEmpty() && stage.runsIn(environment)) {
+                // the stage's own when: is the deployment's decision; its rollback steps keep theirs
                 stages.add(new PlannedStage(stage.name(), List.of(), OnFailure.STOP, null,
                         steps(stage.name(), bound(stage, runbook, env, runBackup), values), List.of(), stage.tier(),
                         null));
@@ -134,9 +136,7 @@ public final class RollbackPlanner {
         List<PlannedStep> planned = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             String id = PlannedStep.idOf(stage, Phase.MAIN, i + 1);
-            Step step = steps.get(i);
-            planned.add(new PlannedStep(id, stage, Phase.MAIN, i + 1, step.mapStrings(s -> values.resolve(s, id)),
-                    EnvironmentSkip.of(step.options().environments(), values.environment())));
+            planned.add(Planner.planned(id, stage, Phase.MAIN, i + 1, steps.get(i), values));
         }
         return planned;
     }

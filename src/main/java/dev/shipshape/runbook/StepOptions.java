@@ -2,6 +2,7 @@ package dev.shipshape.runbook;
 
 import java.time.Duration;
 import java.util.List;
+import dev.shipshape.runbook.condition.Condition;
 
 /**
  * Options shared by all step kinds.
@@ -12,9 +13,10 @@ import java.util.List;
  * @param backoff      wait before the first retry; doubles on each further retry
  * @param idempotent   whether a re-run is harmless; null = the kind's default
  * @param environments the environments the step runs in ({@code environments: [production]}); empty = every one
+ * @param when         the condition under which the step runs ({@code when:}), or null: it always runs
  */
 public record StepOptions(String name, Duration timeout, int retries, Duration backoff, Boolean idempotent,
-                          List<String> environments) {
+                          List<String> environments, Condition when) {
 
     public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
 
@@ -24,7 +26,7 @@ public record StepOptions(String name, Duration timeout, int retries, Duration b
 
     /** Options of a step that runs in every environment. */
     public StepOptions(String name, Duration timeout, int retries, Duration backoff, Boolean idempotent) {
-        this(name, timeout, retries, backoff, idempotent, List.of());
+        this(name, timeout, retries, backoff, idempotent, List.of(), null);
     }
 
     public static StepOptions defaults() {
@@ -38,6 +40,6 @@ public record StepOptions(String name, Duration timeout, int retries, Duration b
 
     StepOptions mapStrings(java.util.function.UnaryOperator<String> f) {
         return new StepOptions(name == null ? null : f.apply(name), timeout, retries, backoff, idempotent,
-                environments);
+                environments, when);
     }
 }

@@ -2,7 +2,6 @@ package dev.shipshape.runbook.condition;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -121,8 +120,13 @@ public record Condition(String source, Expr expr) {
         }
     }
 
-    /** The first reference to a step by name, if any (for messages). */
-    public Optional<Reference> firstStepReference() {
-        return references().stream().filter(r -> r.kind().atRunTime()).findFirst();
+    /** What a step or stage skipped by it records: {@code when ${steps.check.exit} == 0 was false (1 == 0)}. */
+    public String wasFalse(String shown) {
+        return "when " + source.strip() + " was false" + (shown.equals(source.strip()) ? "" : " (" + shown + ")");
+    }
+
+    /** What is noted when it held: {@code when ${steps.check.exit} != 0 held (1 != 0)}. */
+    public String held(String shown) {
+        return "when " + source.strip() + " held" + (shown.equals(source.strip()) ? "" : " (" + shown + ")");
     }
 }

@@ -31,13 +31,16 @@ final class RunbookReader {
     private final StageReader stages;
     private final EnvironmentReader environmentReader;
     private final EnvironmentFilter environmentFilter;
+    private final ConditionReader conditions;
 
-    RunbookReader(Problems problems, List<? extends StepSyntax> kinds) {
+    /** @param text the runbook's text, to place problems inside quoted values */
+    RunbookReader(Problems problems, List<? extends StepSyntax> kinds, String text) {
         this.values = new Values(problems);
         this.environmentReader = new EnvironmentReader(values);
         this.environmentFilter = new EnvironmentFilter(values);
-        this.steps = new StepReader(values, kinds, environmentFilter);
-        this.stages = new StageReader(values, steps, environmentFilter);
+        this.conditions = new ConditionReader(values, text);
+        this.steps = new StepReader(values, kinds, environmentFilter, conditions);
+        this.stages = new StageReader(values, steps, environmentFilter, conditions);
     }
 
     Optional<Runbook> read(Node root, Path source) {
@@ -67,6 +70,7 @@ final class RunbookReader {
         Map<String, Procedure> procedures = f.optional("procedures")
                 .map(n -> new ProcedureReader(values, steps).procedures(n, "procedures")).orElse(Map.of());
         new ReferenceCheck(values.problems(), vars, environments).check(f.mapping());
+        conditions.check(stageList, always, procedures, environments, vars);
         return new Runbook(service, source, vars, environments, stageList, always, onInterrupted, people, procedures);
     }
 

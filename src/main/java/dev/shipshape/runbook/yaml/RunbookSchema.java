@@ -49,6 +49,7 @@ public final class RunbookSchema {
     private static ObjectNode withSharedOptions(ObjectNode kind) {
         if (kind.get("properties") instanceof ObjectNode properties) {
             properties.putObject(EnvironmentFilter.KEY).put("$ref", "#/$defs/stepEnvironments");
+            properties.putObject(ConditionReader.KEY).put("$ref", "#/$defs/condition");
         }
         return kind;
     }

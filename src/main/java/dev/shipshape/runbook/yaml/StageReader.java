@@ -17,16 +17,18 @@ final class StageReader {
 
     static final Pattern NAME = dev.shipshape.runbook.Names.PATTERN;
     private static final List<String> KEYS = List.of("name", "needs", "timeout", "on_failure", "steps", "rollback", "tier",
-            "probe", EnvironmentFilter.KEY);
+            "probe", EnvironmentFilter.KEY, ConditionReader.KEY);
 
     private final Values values;
     private final StepReader steps;
     private final EnvironmentFilter environments;
+    private final ConditionReader conditions;
 
-    StageReader(Values values, StepReader steps, EnvironmentFilter environments) {
+    StageReader(Values values, StepReader steps, EnvironmentFilter environments, ConditionReader conditions) {
         this.values = values;
         this.steps = steps;
         this.environments = environments;
+        this.conditions = conditions;
     }
 
     List<Stage> stages(Node node, String path) {
@@ -53,7 +55,7 @@ final class StageReader {
                     f.choice("on_failure", OnFailure.class).orElse(OnFailure.ROLLBACK),
                     tier(f, rollback),
                     f.optional("probe").flatMap(n -> probe(n, f.path("probe"))).orElse(null),
-                    environments.read(f));
+                    environments.read(f), conditions.read(f));
             return name.map(n -> stage);
         });
     }

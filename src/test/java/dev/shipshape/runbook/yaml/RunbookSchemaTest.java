@@ -179,4 +179,22 @@ class RunbookSchemaTest {
                     steps: [{run: ./scale.sh, environments: []}]
                 """))).isNotEmpty();
     }
+
+    @Test
+    void acceptsConditionsOnStagesAndSteps() {
+        assertThat(validation.errors(withStages("""
+                  - name: check
+                    steps:
+                      - {name: pool, run: ./check-pool.sh}
+                      - {run: ./restart.sh, when: "${steps.pool.exit} != 0"}
+                  - name: announce
+                    when: ${env} == staging
+                    steps:
+                      - {http: "http://localhost/health", when: "${steps.pool.outcome} == failed"}
+                """))).isEmpty();
+        assertThat(validation.errors(withStages("""
+                  - name: check
+                    steps: [{run: ./restart.sh, when: [a, b]}]
+                """))).isNotEmpty();
+    }
 }
