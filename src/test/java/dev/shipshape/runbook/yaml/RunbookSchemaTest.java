@@ -197,4 +197,20 @@ class RunbookSchemaTest {
                     steps: [{run: ./restart.sh, when: [a, b]}]
                 """))).isNotEmpty();
     }
+
+    @Test
+    void acceptsConfirmStepsAndRejectsOneWithoutAQuestion() {
+        assertThat(validation.errors(withStages("""
+                  - name: verify
+                    steps:
+                      - name: sentry
+                        confirm: Check Sentry for new errors
+                        instructions: Compare with yesterday.
+                        environments: [staging]
+                """))).isEmpty();
+        assertThat(validation.errors(withStages("""
+                  - name: verify
+                    steps: [{confirm: "", instructions: x}]
+                """))).isNotEmpty();
+    }
 }
