@@ -25,11 +25,11 @@ import picocli.CommandLine.ParseResult;
 record ActingCommand(String action, String target) {
 
     static final Set<String> ACTIONS = Set.of("deploy", "rollback", "run", "resume", "cancel", "unlock", "approve",
-            "reject", "db restore", "db migrate", "db backup", "db cancel", "db terminate", "user add", "user disable",
+            "reject", "confirm", "db restore", "db migrate", "db backup", "db cancel", "db terminate", "user add", "user disable",
             "token create", "token revoke");
     /** Options whose values name the target, and how the target calls them, in the order they are written. */
     private static final Map<String, String> OPTIONS = ordered("--env", "env", "--version", "version", "--to", "to",
-            "--sign", "item", "--backup", "backup", "--user", "user", "--name", "name", "--role", "role", "--expires",
+            "--sign", "item", "--step", "step", "--backup", "backup", "--user", "user", "--name", "name", "--role", "role", "--expires",
             "expires");
     /** Parameters (by label) whose values name the target. */
     private static final Map<String, String> PARAMETERS = ordered("PROCEDURE", "procedure", "RUN_ID", "run",

@@ -51,6 +51,7 @@ final class Context {
     final Processes processes = LocalProcesses.onThisHost(sleeper);
     /** Sends every request Shipshape makes (built on the first). */
     final HttpClient http = SharedClient.configured();
+    private dev.shipshape.confirmations.OperatorPrompt operator;
 
     Context(Path cwd, Map<String, String> env, PrintWriter out, PrintWriter err, Terminal terminal, Clock clock) {
         this(cwd, env, System.in, out, err, terminal, clock);
@@ -114,9 +115,18 @@ final class Context {
     Engine engine(Store opened) {
         EngineSettings defaults = EngineSettings.defaults();
         StepExecutors executors = new StepExecutors(new StepServices(http, OutputTail.DEFAULT_LIMIT,
-                opened.verification(), clock, opened.gates(), APPROVAL_POLL, opened.postgres(), env, processes));
+                opened.verification(), clock, opened.gates(), APPROVAL_POLL, opened.postgres(), env, processes,
+                opened.confirmations(), operator()));
         return new Engine(opened.runs(), executors, new EngineSettings(clock, defaults.holder(), defaults.lease(),
                 defaults.cancelPoll()), new DowntimeProbe(http, opened.verification()), sleeper);
+    }
+
+    /** The person at this terminal, asked by confirm steps; made once, as it reads the terminal's input. */
+    private dev.shipshape.confirmations.OperatorPrompt operator() {
+        if (operator == null) {
+            operator = TerminalOperator.of(this);
+        }
+        return operator;
     }
 
     /** The default file may be absent; a file named with {@code --secrets} must exist. */

@@ -28,6 +28,7 @@ public final class Store implements AutoCloseable {
     private final JdbcGateLedger gates;
     private final VerificationTables verification;
     private final RollbackTable rollbacks;
+    private final JdbcConfirmations confirmations;
 
     private Store(Database database, Clock clock) {
         this.database = database;
@@ -35,6 +36,7 @@ public final class Store implements AutoCloseable {
         this.gates = new JdbcGateLedger(database);
         this.verification = new VerificationTables(database);
         this.rollbacks = new RollbackTable(database);
+        this.confirmations = new JdbcConfirmations(database);
     }
 
     /**
@@ -65,6 +67,11 @@ public final class Store implements AutoCloseable {
     /** Runs, stages, steps, events, locks and cancel requests. */
     public RunStore runs() {
         return runs;
+    }
+
+    /** Who confirmed the confirm steps of runs, when, with what note. */
+    public dev.shipshape.confirmations.ConfirmationLedger confirmations() {
+        return confirmations;
     }
 
     /** Gate decisions, approvals and checklist sign-offs. */
