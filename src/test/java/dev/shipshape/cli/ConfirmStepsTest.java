@@ -122,10 +122,13 @@ class ConfirmStepsTest {
                 .endsWith(": no new errors");
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).isEqualTo("shipshape: run " + runId + " already ended: succeeded\n");
-        assertThat(audit.out().lines().filter(line -> line.contains(" confirm ")))
-                .singleElement().asString()
-                .contains("bob (local)", "run=" + runId, "step=sentry", "(exit 0)")
-                .doesNotContain("no new errors");
+        assertThat(audit.out().lines().filter(line -> line.contains(" confirm ")).toList())
+                .satisfiesExactly(
+                        line -> assertThat(line).contains("bob (local)", "step=deploy/1", "usage error (exit 2)"),
+                        line -> assertThat(line).contains("bob (local)", "run=" + runId, "step=sentry",
+                                "succeeded (exit 0)"),
+                        line -> assertThat(line).contains("carol (local)", "usage error (exit 2)"));
+        assertThat(audit.out()).doesNotContain("no new errors");
     }
 
     @Test
