@@ -1,5 +1,7 @@
 package dev.shipshape.processes;
 
+import dev.shipshape.time.Sleeper;
+import dev.shipshape.time.Ticks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,13 +115,13 @@ public final class ProcessGroup {
     }
 
     private boolean awaitEmpty(Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
+        long deadline = Ticks.SYSTEM.nanos() + patience.toNanos();
         while (!members().isEmpty()) {
-            if (System.nanoTime() - deadline >= 0) {
+            if (Ticks.SYSTEM.nanos() - deadline >= 0) {
                 return false;
             }
             try {
-                Thread.sleep(POLL.toMillis());
+                Sleeper.SYSTEM.pause(POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return members().isEmpty();

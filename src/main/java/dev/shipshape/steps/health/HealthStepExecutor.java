@@ -14,6 +14,7 @@ import dev.shipshape.http.Deadline;
 import dev.shipshape.http.Exchange;
 import dev.shipshape.http.Exchanges;
 import dev.shipshape.runbook.HttpUrl;
+import dev.shipshape.time.Ticks;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class HealthStepExecutor {
         String last = "no answer yet";
         String[] body = {null};
         while (!context.isCancelled()) {
-            long started = System.nanoTime();
+            long started = Ticks.SYSTEM.nanos();
             HealthAnswer answer = poll(context, step, deadline.atMost(pollLimit(step)), body);
             if (context.isCancelled() || polls > 0 && deadline.passed() && answer.timedOut()) {
                 break; // a poll cut short by the step's own limit says nothing new: the last answer stands
