@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.time.Sleeper;
 import dev.shipshape.confirmations.OperatorPrompt;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class TerminalOperator implements OperatorPrompt {
     public String nextLine(Duration wait) throws InterruptedException {
         start();
         if (ended) {
-            Thread.sleep(wait.toMillis());
+            Sleeper.SYSTEM.pause(wait);
             return null;
         }
         String line = typed.poll(wait.toMillis(), TimeUnit.MILLISECONDS);

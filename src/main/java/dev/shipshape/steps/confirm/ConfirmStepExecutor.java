@@ -1,5 +1,7 @@
 package dev.shipshape.steps.confirm;
 
+import dev.shipshape.time.Sleeper;
+import dev.shipshape.time.Ticks;
 import dev.shipshape.confirmations.Confirmation;
 import dev.shipshape.confirmations.ConfirmationLedger;
 import dev.shipshape.confirmations.OperatorPrompt;
@@ -41,7 +43,7 @@ public final class ConfirmStepExecutor {
             return StepResult.success(null, given.get().describe(), null, 0);
         }
         ask(stepId, step, context);
-        long deadline = System.nanoTime() + context.timeout().toNanos();
+        long deadline = Ticks.SYSTEM.nanos() + context.timeout().toNanos();
         while (true) {
             given = ledger.confirmation(context.runId(), stepId);
             if (given.isPresent()) {
@@ -50,7 +52,7 @@ public final class ConfirmStepExecutor {
             if (context.isCancelled()) {
                 return StepResult.cancelled("cancelled while waiting for confirmation", null, 0);
             }
-            if (System.nanoTime() - deadline >= 0) {
+            if (Ticks.SYSTEM.nanos() - deadline >= 0) {
                 return StepResult.timedOut("timed out waiting for confirmation: " + step.question(), null, 0);
             }
             try {
@@ -84,7 +86,7 @@ public final class ConfirmStepExecutor {
         if (operator.present()) {
             return operator.nextLine(poll);
         }
-        Thread.sleep(poll.toMillis());
+        Sleeper.SYSTEM.pause(poll);
         return null;
     }
 
