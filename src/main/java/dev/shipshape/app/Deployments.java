@@ -12,6 +12,7 @@ import dev.shipshape.engine.RunStatus;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.engine.Secrets;
 import dev.shipshape.plan.Plan;
+import dev.shipshape.plan.SqlWriteConfirmation;
 import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.plan.Planner;
 import dev.shipshape.plan.RollbackPlanner;
@@ -31,9 +32,10 @@ public final class Deployments {
     /**
      * @param overrideReason why the deployment starts outside its windows (an emergency), or null
      * @param secretsFile    the secrets file asked for, or null for {@code .shipshape/secrets}
+     * @param sqlConfirmed   whether {@code postgres.sql} steps may write to a production database
      */
     public record DeployRequest(Runbooks.Loaded runbook, String environment, String version, String overrideReason,
-                                Path secretsFile, Actor actor, DeployWatch watch) {
+                                Path secretsFile, Actor actor, DeployWatch watch, boolean sqlConfirmed) {
     }
 
     /** How a run ended, and the run as the store has it then. */
@@ -45,7 +47,7 @@ public final class Deployments {
      * @param reason why it is run (e.g. the incident), or null
      */
     public record ProcedureRequest(Plan plan, Runbooks.Loaded runbook, String reason, Path secretsFile, Actor actor,
-                                   RunWatch watch) {
+                                   RunWatch watch, boolean sqlConfirmed) {
     }
 
     public record ResumeRequest(String runId, ResumeChoice choice, Path secretsFile, Actor actor, RunWatch watch) {
@@ -61,7 +63,7 @@ public final class Deployments {
      */
     public record RollbackRequest(Runbooks.Loaded runbook, String environment, String to, RollbackPlanner.Type type,
                                   String reason, boolean confirmed, Path secretsFile, Actor actor,
-                                  RollbackWatch watch) {
+                                  RollbackWatch watch, boolean sqlConfirmed) {
     }
 
     /**
@@ -113,6 +115,7 @@ public final class Deployments {
                 .orElse(null);
         Plan planned = new Planner(app.settings().env()).deploy(rb, request.environment(), request.version(),
                 previous);
+        confirmSql(planned, request.runbook(), request.sqlConfirmed());
         DeployGates gates = new DeployGates(app, store, rb, request.secretsFile(), request.actor(), request.watch());
         DeployGates.Passed passed = gates.check(planned, request.overrideReason());
         Plan plan = passed.plan();
@@ -127,6 +130,7 @@ public final class Deployments {
     /** Runs a named procedure as a run of its own: locked, recorded, resumable; what is live stays as it is. */
     public RunResult runProcedure(ProcedureRequest request) {
         Plan plan = request.plan();
+        confirmSql(plan, request.runbook(), request.sqlConfirmed());
         Secrets secrets = app.secretsFor(plan, request.secretsFile());
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason();
         RunRequest run = new RunRequest(request.actor().name(), request.runbook().path().toString(),
@@ -177,6 +181,7 @@ public final class Deployments {
         String target = new RollbackTargets(runs, rb.service(), environment).target(request.to(), from);
         Plan plan = new RollbackPlanner(app.settings().env()).plan(rb, environment, from, target, request.type(),
                 LiveRunBackup.of(app, request.actor(), runs, rb, environment, null));
+        confirmSql(plan, request.runbook(), request.sqlConfirmed());
         List<String> database = plan.stages().stream().filter(s -> s.tier() == Tier.DATABASE)
                 .map(PlannedStage::name).toList();
         if (RollbackPlanner.touchesDatabase(plan)) {
@@ -259,5 +264,10 @@ public final class Deployments {
 
     private static RunRequest runRequest(Actor actor, Runbooks.Loaded runbook) {
         return new RunRequest(actor.name(), runbook.path().toString(), runbook.text());
+    }
+
+    /** Refuses, as an invalid runbook with file:line:column, a plan's unconfirmed writes to a production database. */
+    private void confirmSql(Plan plan, Runbooks.Loaded runbook, boolean confirmed) {
+        SqlWriteConfirmation.check(plan, app.runbooks().shown(runbook.path()), confirmed);
     }
 }

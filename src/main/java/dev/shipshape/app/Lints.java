@@ -75,7 +75,8 @@ public final class Lints {
         List<SqlFiles.SqlFile> named = SqlFiles.resolve(app.settings().home(), request.files());
         named.forEach(Lints::read);
         List<Path> run = request.files().isEmpty()
-                ? new Migrations(work.address(), Databases.migrations(work)).pendingFiles()
+                ? Migrations.of(work.address(), Databases.migrations(work), work.target().settings().layout())
+                        .pendingFiles()
                 : named.stream().map(SqlFiles.SqlFile::path).toList();
         return new MigrationTrace(work).trace(run);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.downtime.DowntimeProbe;
 import dev.shipshape.engine.Engine;
+import dev.shipshape.confirmations.OperatorPrompt;
 import dev.shipshape.engine.EngineSettings;
 import dev.shipshape.engine.OutputTail;
 import dev.shipshape.engine.RunListener;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,9 +50,10 @@ public final class Shipshape {
      * @param home      the project folder: relative paths, the embedded store and {@code .shipshape/} are in it
      * @param env       the environment variables steps, secrets and settings are read from
      * @param listeners watch every run (a server's event stream, notifications); the CLI's progress is per run
+     * @param operator  the person at the terminal that runs the engine, asked by confirm steps (none on a server)
      */
     public record Settings(Path home, Map<String, String> env, Clock clock, Sleeper sleeper, Processes processes,
-                           HttpClient http, List<RunListener> listeners) {
+                           HttpClient http, List<RunListener> listeners, Supplier<OperatorPrompt> operator) {
 
         public Settings {
             env = Map.copyOf(env);
@@ -60,7 +63,12 @@ public final class Shipshape {
         /** This host's processes, the system sleeper and the shared HTTP client configuration; no standing listeners. */
         public static Settings onThisHost(Path home, Map<String, String> env, Clock clock) {
             return new Settings(home, env, clock, Sleeper.SYSTEM, LocalProcesses.onThisHost(Sleeper.SYSTEM),
-                    SharedClient.configured(), List.of());
+                    SharedClient.configured(), List.of(), () -> OperatorPrompt.NONE);
+        }
+
+        /** The same settings with confirm steps asking this person too. */
+        public Settings withOperator(Supplier<OperatorPrompt> asked) {
+            return new Settings(home, env, clock, sleeper, processes, http, listeners, asked);
         }
     }
 
@@ -141,7 +149,7 @@ public final class Shipshape {
         EngineSettings defaults = EngineSettings.defaults();
         StepExecutors executors = new StepExecutors(new StepServices(settings.http(), OutputTail.DEFAULT_LIMIT,
                 opened.verification(), settings.clock(), opened.gates(), APPROVAL_POLL, opened.postgres(),
-                settings.env(), settings.processes()));
+                settings.env(), settings.processes(), opened.confirmations(), settings.operator().get()));
         return new Engine(opened.runs(), executors, new EngineSettings(settings.clock(), defaults.holder(),
                 defaults.lease(), defaults.cancelPoll()), new DowntimeProbe(settings.http(), opened.verification()),
                 settings.sleeper(), settings.listeners());

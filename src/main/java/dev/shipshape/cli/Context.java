@@ -6,6 +6,9 @@ import dev.shipshape.engine.Engine;
 import dev.shipshape.processes.Processes;
 import dev.shipshape.store.Store;
 import dev.shipshape.time.Sleeper;
+import dev.shipshape.tokens.Tokens;
+import java.security.SecureRandom;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -25,6 +28,8 @@ final class Context {
     final Map<String, String> env;
     final PrintWriter out;
     final PrintWriter err;
+    /** What {@code --password-stdin} reads. */
+    final InputStream in;
     final Terminal terminal;
     final Clock clock;
     /** The use cases, wired once for this invocation. */
@@ -35,15 +40,22 @@ final class Context {
     final Processes processes;
     /** Sends every request Shipshape makes (built on the first). */
     final HttpClient http;
+    private dev.shipshape.confirmations.OperatorPrompt operator;
 
     Context(Path cwd, Map<String, String> env, PrintWriter out, PrintWriter err, Terminal terminal, Clock clock) {
+        this(cwd, env, System.in, out, err, terminal, clock);
+    }
+
+    Context(Path cwd, Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Terminal terminal,
+            Clock clock) {
         this.cwd = cwd;
         this.env = Map.copyOf(env);
+        this.in = in;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
         this.clock = clock;
-        this.app = new Shipshape(Shipshape.Settings.onThisHost(cwd, this.env, clock));
+        this.app = new Shipshape(Shipshape.Settings.onThisHost(cwd, this.env, clock).withOperator(this::operator));
         this.sleeper = app.settings().sleeper();
         this.processes = app.settings().processes();
         this.http = app.settings().http();
@@ -68,6 +80,11 @@ final class Context {
         return app.openStore(option);
     }
 
+    /** Tokens over an open store: values from a {@code SecureRandom}, times from the clock. */
+    Tokens tokens(Store opened) {
+        return new Tokens(opened.tokens(), opened.users(), clock, new SecureRandom());
+    }
+
     /** Whether a store exists to read from (an embedded one is not created just to read it). */
     boolean storeExists(String option) {
         return app.storeExists(option);
@@ -76,6 +93,14 @@ final class Context {
     /** An engine over an open store (see {@link Shipshape#engine}). */
     Engine engine(Store opened) {
         return app.engine(opened);
+    }
+
+    /** The person at this terminal, asked by confirm steps; made once, as it reads the terminal's input. */
+    private dev.shipshape.confirmations.OperatorPrompt operator() {
+        if (operator == null) {
+            operator = TerminalOperator.of(this);
+        }
+        return operator;
     }
 
     /** The default file may be absent; a file named with {@code --secrets} must exist. */

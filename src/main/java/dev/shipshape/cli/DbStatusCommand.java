@@ -26,7 +26,8 @@ final class DbStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DatabaseWork work = target.work(context, PostgresRecords.NONE);
-        Migrations migrations = new Migrations(work.address(), DbMigrateCommand.folder(work));
+        Migrations migrations = Migrations.of(work.address(), DbMigrateCommand.folder(work),
+                work.target().settings().layout());
         List<Migrations.State> states = migrations.status();
         List<String> invalid = migrations.validate().stream()
                 .filter(p -> !p.contains("not applied") && !p.contains("pending")).toList();

@@ -31,6 +31,8 @@ final class DeployCommand implements Callable<Integer> {
     String version;
     @Mixin
     Options.SecretsOption secretsOption;
+    @Mixin
+    Options.ConfirmSqlOption confirmSql;
     @Option(names = "--override-window", description = "Emergency: start outside the deployment windows (needs --reason;"
             + " in production also an approval)")
     boolean overrideWindow;
@@ -53,7 +55,7 @@ final class DeployCommand implements Callable<Integer> {
             try {
                 result = context.app.deployments(opened).deploy(new Deployments.DeployRequest(RunbookFiles.of(loaded),
                         environment, version, overrideWindow ? reason : null, secretsOption.file, context.actor(),
-                        new TerminalWatch(context, output.json())));
+                        new TerminalWatch(context, output.json()), confirmSql.confirmed));
             } catch (GatesRefused refused) {
                 throw new RefusedByGates(refused);
             }

@@ -8,6 +8,7 @@ import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStatus;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.engine.StepRecord;
+import dev.shipshape.time.Sleeper;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,7 +119,7 @@ final class FollowedOutput {
 
     private static void pause() {
         try {
-            Thread.sleep(POLL);
+            Sleeper.SYSTEM.pause(POLL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ShipshapeException(ShipshapeException.Code.FAILED, "stopped following: interrupted");

@@ -33,6 +33,7 @@ public final class Main {
         // picocli refuses a command line before it binds options, so the output format comes from the raw words
         cli.setParameterExceptionHandler((e, a) -> failures.usage(e, Options.OutputOption.requested(args)));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> failures.failure(e, Options.OutputOption.chosen(parsed)));
+        cli.setExecutionStrategy(new AuditedExecution(context));
         return cli.execute(args);
     }
 

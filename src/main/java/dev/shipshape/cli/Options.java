@@ -40,6 +40,18 @@ final class Options {
         }
     }
 
+    /** Confirms that the plan's {@code postgres.sql} steps may write to a production database. */
+    static final class ConfirmSqlOption {
+        @Option(names = dev.shipshape.plan.SqlWriteConfirmation.FLAG, description = "Let postgres.sql steps without"
+                + " safe: true write in a production environment (read their statements in 'shipshape plan' first)")
+        boolean confirmed;
+
+        /** Refuses, as an invalid runbook with file:line:column, the plan's unconfirmed writes to production. */
+        void check(Context context, dev.shipshape.plan.Plan plan, java.nio.file.Path runbook) {
+            dev.shipshape.plan.SqlWriteConfirmation.check(plan, RunbookFiles.shown(context, runbook), confirmed);
+        }
+    }
+
     /** Text for people or JSON for machines. */
     static final class OutputOption {
         @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import dev.shipshape.plan.SqlWriteConfirmation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,8 @@ final class PlanCommand implements Callable<Integer> {
             + " 2026-01-29T10:00-08:00 (default: now)")
     String at;
 
+    private String shown;
+
     PlanCommand(Context context) {
         this.context = context;
     }
@@ -51,7 +54,9 @@ final class PlanCommand implements Callable<Integer> {
                     + " deployment) or --procedure NAME (a named procedure), not " + (version == null ? "neither" : "both"));
         }
         Instant moment = moment();
-        Runbook rb = RunbookFiles.read(context, runbook).runbook();
+        RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
+        Runbook rb = loaded.runbook();
+        shown = RunbookFiles.shown(context, loaded.path());
         Plans plans = context.app.plans(context.app.store(store.url));
         if (procedure != null) {
             return procedure(plans.procedure(new Plans.ProcedureRequest(rb, environment, procedure)));
@@ -63,6 +68,7 @@ final class PlanCommand implements Callable<Integer> {
             context.out.println(Json.write(PlanView.of(plan, gates, moment, planned.checklistItems().orElse(null))));
         } else {
             PlanText.lines(plan).forEach(context.out::println);
+            refusedWrites(plan);
             if (!gates.results().isEmpty()) {
                 context.out.println("gates (as of " + moment + "):");
                 GateText.report(gates).forEach(context.out::println);
@@ -80,8 +86,20 @@ final class PlanCommand implements Callable<Integer> {
             context.out.println(Json.write(PlanView.ofProcedure(plan)));
         } else {
             PlanText.lines(plan).forEach(context.out::println);
+            refusedWrites(plan);
         }
         return ExitCode.SUCCEEDED;
+    }
+
+    /** Which postgres.sql steps a run would refuse without {@code --confirm-sql}, where they are written. */
+    private void refusedWrites(Plan plan) {
+        var refused = SqlWriteConfirmation.refused(plan, shown, false);
+        if (!refused.isEmpty()) {
+            context.out.println("writes to production (refused unless the run is started with "
+                    + SqlWriteConfirmation.FLAG + "):");
+            refused.forEach(p -> context.out.println("  " + p.file() + ":" + p.line() + ":" + p.column() + " "
+                    + p.path()));
+        }
     }
 
     private Instant moment() {

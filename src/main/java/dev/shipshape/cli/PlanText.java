@@ -44,6 +44,12 @@ final class PlanText {
 
     private static String stageNotes(PlannedStage stage) {
         List<String> notes = new ArrayList<>();
+        if (stage.skipped()) {
+            notes.add("skipped: " + stage.skip());
+        }
+        if (stage.when() != null) {
+            notes.add("when " + stage.when().source().strip());
+        }
         if (!stage.needs().isEmpty()) {
             notes.add("needs " + String.join(", ", stage.needs()));
         }
@@ -58,7 +64,9 @@ final class PlanText {
     private static List<String> step(PlannedStep planned, String indent) {
         Step step = planned.step();
         List<String> lines = new ArrayList<>();
-        lines.add(indent + planned.id() + "  " + step.kind() + "  " + Masked.of(step.summary()) + options(step));
+        lines.add(indent + planned.id() + "  " + step.kind() + "  " + Masked.of(step.summary()) + options(step)
+                + (planned.skipped() ? "  (skipped: " + planned.skip() + ")" : "")
+                + (planned.when() != null ? "  (when " + planned.when().source().strip() + ")" : ""));
         StepKinds.of(step).detailsOf(step).forEach(detail -> lines.add(indent + "    " + detail));
         return lines;
     }

@@ -22,14 +22,20 @@ import java.util.Locale;
 record PlanView(String service, String procedure, String environment, String version, String previousVersion,
                 List<StageView> stages, List<StepView> always, GatesView gates) {
 
-    /** {@code nothingToRollBackTo}: the rollback needs a previous version and none is live (a first deploy). */
+    /**
+     * {@code nothingToRollBackTo}: the rollback needs a previous version and none is live (a first deploy);
+     * {@code skipped}: why the stage does not run in this run, absent when it runs; {@code when}: the condition the
+     * run decides when it gets there (the same on a step).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StageView(String name, List<String> needs, String tier, String onFailure, String timeout,
-                     List<StepView> steps, List<StepView> rollback, boolean nothingToRollBackTo) {
+                     List<StepView> steps, List<StepView> rollback, boolean nothingToRollBackTo, String skipped,
+                     String when) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StepView(String id, String kind, String summary, String timeout, int retries, boolean idempotent) {
+    record StepView(String id, String kind, String summary, String timeout, int retries, boolean idempotent,
+                    String skipped, String when) {
     }
 
     /** {@code checklistItems}: how many items the checklist has (plan does not run them), or absent. */
@@ -56,7 +62,8 @@ record PlanView(String service, String procedure, String environment, String ver
 
     private static StageView stage(PlannedStage s) {
         return new StageView(s.name(), s.needs(), lower(s.tier().name()), lower(s.onFailure().name()),
-                duration(s.timeout()), steps(s.steps()), steps(s.rollback()), s.nothingToRollBackTo());
+                duration(s.timeout()), steps(s.steps()), steps(s.rollback()), s.nothingToRollBackTo(),
+                s.skip(), s.when() == null ? null : s.when().source().strip());
     }
 
     private static List<StepView> steps(List<PlannedStep> steps) {
@@ -66,7 +73,8 @@ record PlanView(String service, String procedure, String environment, String ver
     private static StepView step(PlannedStep planned) {
         Step step = planned.step();
         return new StepView(planned.id(), step.kind(), Masked.of(step.summary()), duration(step.options().timeout()),
-                step.options().retries(), step.idempotent());
+                step.options().retries(), step.idempotent(), planned.skip(),
+                planned.when() == null ? null : planned.when().source().strip());
     }
 
     static GateView gate(GateResult r) {

@@ -37,6 +37,8 @@ final class RollbackCommand implements Callable<Integer> {
     boolean yes;
     @Mixin
     Options.SecretsOption secretsOption;
+    @Mixin
+    Options.ConfirmSqlOption confirmSql;
     @ArgGroup(exclusive = true)
     Only only;
 
@@ -58,7 +60,8 @@ final class RollbackCommand implements Callable<Integer> {
         try (Store opened = context.openStore(store.url)) {
             Deployments.RolledBack rolledBack = context.app.deployments(opened).rollback(
                     new Deployments.RollbackRequest(RunbookFiles.of(loaded), environment, to, type(), reason, yes,
-                            secretsOption.file, context.actor(), new TerminalWatch(context, output.json())));
+                            secretsOption.file, context.actor(), new TerminalWatch(context, output.json()),
+                            confirmSql.confirmed));
             if (!rolledBack.confirmed()) {
                 context.err.println("shipshape rollback: not confirmed; run again with --yes to roll back the database"
                         + " (or --app-only to leave it)");

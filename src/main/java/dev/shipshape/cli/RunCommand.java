@@ -33,6 +33,8 @@ final class RunCommand implements Callable<Integer> {
     String reason;
     @Mixin
     Options.SecretsOption secretsOption;
+    @Mixin
+    Options.ConfirmSqlOption confirmSql;
 
     RunCommand(Context context) {
         this.context = context;
@@ -45,10 +47,11 @@ final class RunCommand implements Callable<Integer> {
         RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
         Plan plan = context.app.plans(context.app.store(store.url)).procedure(new Plans.ProcedureRequest(
                 loaded.runbook(), environment, procedure));
+        confirmSql.check(context, plan, loaded.path());
         try (Store opened = context.openStore(store.url)) {
             RunOutcome outcome = context.app.deployments(opened).runProcedure(new Deployments.ProcedureRequest(plan,
                     RunbookFiles.of(loaded), reason, secretsOption.file, context.actor(),
-                    new TerminalWatch(context, output.json()))).outcome();
+                    new TerminalWatch(context, output.json()), confirmSql.confirmed)).outcome();
             return Outcomes.report(context, opened, outcome, output.json());
         }
     }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
                 ProceduresCommand.class, ResumeCommand.class,
                 CancelCommand.class, RunsCommand.class, ShowCommand.class, LogsCommand.class, UnlockCommand.class,
                 RollbackCommand.class, StatusCommand.class, ChecklistCommand.class, ApproveCommand.class, RejectCommand.class,
+                ConfirmCommand.class,
                 DbCommand.class, GatesCommand.class, SchemaCommand.class, InitCommand.class, CompletionCommand.class,
+                UserCommand.class, TokenCommand.class, AuditCommand.class,
                 DemoCommand.class, SampleServiceCommand.class, CommandLine.HelpCommand.class})
 final class ShipshapeCommand implements Runnable {
 

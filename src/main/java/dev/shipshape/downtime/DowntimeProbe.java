@@ -10,6 +10,8 @@ import dev.shipshape.http.Exchanges;
 import dev.shipshape.plan.PlannedStage;
 import dev.shipshape.runbook.HttpUrl;
 import dev.shipshape.runbook.StageProbe;
+import dev.shipshape.time.Sleeper;
+import dev.shipshape.time.Ticks;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -46,7 +48,7 @@ public final class DowntimeProbe implements StageWatch {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            ProbeReport report = outages.report(runId, stage.name(), probe, System.nanoTime());
+            ProbeReport report = outages.report(runId, stage.name(), probe, Ticks.SYSTEM.nanos());
             log.probe(report);
             return report.passed() ? Optional.empty() : Optional.of(report.reason());
         };
@@ -66,17 +68,17 @@ public final class DowntimeProbe implements StageWatch {
     private void send(StageProbe probe, String url, Outages outages) {
         Duration timeout = probe.interval().compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : probe.interval();
         while (!Thread.currentThread().isInterrupted()) {
-            long started = System.nanoTime();
+            long started = Ticks.SYSTEM.nanos();
             Exchange answer = send(url, timeout);
             if (answer instanceof Exchange.Cancelled) {
                 return;
             }
             boolean ok = answer instanceof Exchange.Answered a && a.status() < 500;
             outages.record(started, ok);
-            long left = probe.interval().toNanos() - (System.nanoTime() - started);
+            long left = probe.interval().toNanos() - (Ticks.SYSTEM.nanos() - started);
             if (left > 0) {
                 try {
-                    Thread.sleep(Duration.ofNanos(left));
+                    Sleeper.SYSTEM.pause(Duration.ofNanos(left));
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -3,6 +3,7 @@ package dev.shipshape.engine;
 import dev.shipshape.time.Sleeper;
 import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.Durations;
+import dev.shipshape.time.Ticks;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -48,7 +49,7 @@ final class Attempts {
     private StepResult once(PlannedStep step, int attempt, StageBudget budget, Cancellation cancel,
                             boolean cancellable) {
         journal.stepRunning(step.id(), attempt);
-        long started = System.nanoTime();
+        long started = Ticks.SYSTEM.nanos();
         StepResult result = unresolvable(step);
         if (result == null) {
             Duration own = ownTimeout(step);
@@ -62,7 +63,7 @@ final class Attempts {
                         result.outputTail(), result.outputSize());
             }
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long millis = (Ticks.SYSTEM.nanos() - started) / 1_000_000;
         journal.stepDone(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED, attempt, result, millis);
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.shipshape.engine;
 
+import dev.shipshape.time.Ticks;
 import java.time.Duration;
 
 /**
@@ -14,7 +15,7 @@ final class Cancellation {
     private final Lease lease;
     private final CancelSignal signal;
     private volatile String reason;
-    private long lastPollNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+    private long lastPollNanos = Ticks.SYSTEM.nanos() - Long.MAX_VALUE / 2;
 
     Cancellation(RunStore store, String runId, Duration pollEvery, Lease lease, CancelSignal signal) {
         this.store = store;
@@ -51,7 +52,7 @@ final class Cancellation {
     }
 
     private synchronized void pollStore() {
-        long now = System.nanoTime();
+        long now = Ticks.SYSTEM.nanos();
         if (now - lastPollNanos < pollEvery.toNanos()) {
             return;
         }

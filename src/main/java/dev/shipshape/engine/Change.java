@@ -30,9 +30,16 @@ public sealed interface Change {
      * @param outputSize     bytes of output seen in total (before truncation)
      * @param durationMillis time the attempt took, or null while running
      * @param message        what happened, e.g. {@code exit code 3 (expected 0)}
+     * @param json           the step's JSON answer (redacted), for later conditions, or null
      */
     record StepChanged(String runId, Instant at, String stepId, State state, int attempt, Integer exitCode,
-                       String outputTail, long outputSize, Long durationMillis, String message) implements Change {
+                       String outputTail, long outputSize, Long durationMillis, String message, String json)
+            implements Change {
+
+        public StepChanged(String runId, Instant at, String stepId, State state, int attempt, Integer exitCode,
+                           String outputTail, long outputSize, Long durationMillis, String message) {
+            this(runId, at, stepId, state, attempt, exitCode, outputTail, outputSize, durationMillis, message, null);
+        }
     }
 
     /** A step's command started in a process group of its own (recorded before it can do anything). */

@@ -95,7 +95,7 @@ public final class Engine {
             if (run.status() == RunStatus.HALTED && rollingBack.isEmpty()) {
                 journal.run(RunStatus.RUNNING, "resumed after a halt (" + choice.name().toLowerCase() + ")");
             }
-            Progress progress = Progress.of(store.stages(runId), store.steps(runId));
+            Progress progress = Progress.of(store.stages(runId), store.steps(runId), store.events(runId));
             return rollingBack.isPresent()
                     ? execute(plan, journal, lease, secrets, signal, progress, choice, RunStatus.ROLLING_BACK,
                     rollingBack.get())

@@ -32,6 +32,7 @@ final class Execution {
     private final Watches watch;
     private final StageLog stageLog;
     private final Unwinding unwinding;
+    private final Conditions conditions;
 
     Execution(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
               ResumeChoice choice, Watches watch) {
@@ -43,7 +44,8 @@ final class Execution {
         this.choice = choice;
         this.watch = watch;
         this.stageLog = new StageLog(journal, progress);
-        this.unwinding = new Unwinding(plan, journal, attempts, cancel, progress, stageLog, choice);
+        this.conditions = new Conditions(plan, journal, progress);
+        this.unwinding = new Unwinding(plan, journal, attempts, cancel, progress, stageLog, choice, conditions);
     }
 
     /** Runs from the given status (RUNNING, HALTED or ROLLING_BACK) to an outcome. */
@@ -72,12 +74,20 @@ final class Execution {
                 failed = state == State.FAILED && failed == null ? stage.name() + " failed earlier" : failed;
                 continue;
             }
-            Optional<String> unmet = unmetNeed(stage);
+            Optional<String> unmet = stage.skipped() ? Optional.of(stage.skip()) : unmetNeed(stage);
             if (unmet.isPresent()) {
                 skip(stage, unmet.get());
                 continue;
             }
-            Stop stop = stage(stage);
+            Conditions.Verdict verdict = state == State.PENDING ? conditions.decide(stage.name(), stage.when())
+                    : Conditions.Verdict.RUN;
+            if (verdict.skip() != null) {
+                skip(stage, verdict.skip());
+                continue;
+            }
+            Stop stop = verdict.undecided() != null
+                    ? failed(stage, null, StepResult.failure(null, stage.name() + ": " + verdict.undecided(), null, 0))
+                    : stage(stage);
             if (stop == null) {
                 continue;
             }
@@ -120,8 +130,22 @@ final class Execution {
         StageBudget budget = StageBudget.of(stage.name(), stage.timeout(), journal.clock().instant());
         for (PlannedStep step : stage.steps()) {
             State state = progress.step(step.id());
-            if (state == State.SUCCEEDED) {
+            if (state == State.SUCCEEDED || state == State.SKIPPED
+                    || state == State.FAILED && progress.wasHandedOn(step.id())) {
                 continue;
+            }
+            if (step.skipped()) {
+                skip(step, step.skip());
+                continue;
+            }
+            Conditions.Verdict verdict = state == State.PENDING ? conditions.decide(step.id(), step.when())
+                    : Conditions.Verdict.RUN;
+            if (verdict.skip() != null) {
+                skip(step, verdict.skip());
+                continue;
+            }
+            if (verdict.undecided() != null) {
+                return failed(stage, step, conditions.undecided(step, verdict));
             }
             if (state == State.FAILED && choice == ResumeChoice.ROLLBACK) {
                 // Only a paused step is left failed in an unfinished stage: a person chose to roll back.
@@ -138,11 +162,11 @@ final class Execution {
                         + " runs again");
             }
             StepResult result = attempts.run(step, budget, cancel, true);
-            progress.step(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED);
+            progress.finished(step.id(), result);
             if (result.paused()) {
                 return paused(stage, step, result);
             }
-            if (!result.succeeded()) {
+            if (!result.succeeded() && !conditions.handOn(step, result)) {
                 return failed(stage, step, result);
             }
         }
@@ -193,6 +217,11 @@ final class Execution {
     private Optional<String> unmetNeed(PlannedStage stage) {
         return stage.needs().stream().filter(n -> progress.stage(n) != State.SUCCEEDED).findFirst()
                 .map(n -> "needs " + n + ", which " + progress.stage(n).label().replace('_', ' '));
+    }
+
+    private void skip(PlannedStep step, String why) {
+        journal.stepSkipped(step.id(), why);
+        progress.step(step.id(), State.SKIPPED);
     }
 
     private void skip(PlannedStage stage, String why) {

@@ -35,7 +35,7 @@ final class Journal {
 
     void stepDone(String stepId, State state, int attempt, StepResult result, long millis) {
         record(new Change.StepChanged(runId, clock.instant(), stepId, state, attempt, result.exitCode(),
-                result.outputTail(), result.outputSize(), millis, result.message()));
+                result.outputTail(), result.outputSize(), millis, result.message(), result.json()));
     }
 
     void stepProcess(String stepId, long group) {

@@ -1,6 +1,7 @@
 package dev.shipshape.engine;
 
 import dev.shipshape.ShipshapeException;
+import dev.shipshape.time.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -67,7 +68,7 @@ final class Lease implements AutoCloseable {
         renewer = Thread.ofVirtual().name("lease-" + runId).start(() -> {
             while (!Thread.currentThread().isInterrupted() && !lost) {
                 try {
-                    Thread.sleep(every);
+                    Sleeper.SYSTEM.pause(Duration.ofMillis(every));
                     Instant now = settings.clock().instant();
                     lost = !store.renewLock(service, environment, runId, now.plus(settings.lease()));
                 } catch (InterruptedException e) {

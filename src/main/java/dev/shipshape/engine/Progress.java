@@ -1,22 +1,41 @@
 package dev.shipshape.engine;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Where a run stands, as far as the store knows: the state of each stage and step. A new run
- * starts with everything pending; a resumed run starts from what was recorded before the stop.
+ * Where a run stands, as far as the store knows: the state of each stage and step, and what finished steps left for
+ * later conditions (exit code, JSON answer, a failure handed on to them). A new run starts with everything pending;
+ * a resumed run starts from what was recorded before the stop.
  */
 final class Progress {
 
+    /** The note that records a failed step whose outcome later conditions decide on: the run went on. */
+    static final String HANDED_ON = "step.decides";
+
     private final Map<String, State> stages = new HashMap<>();
     private final Map<String, State> steps = new HashMap<>();
+    private final Map<String, Integer> exits = new HashMap<>();
+    private final Map<String, String> answers = new HashMap<>();
+    private final Set<String> handedOn = new HashSet<>();
 
     static Progress of(List<StageRecord> stageRecords, List<StepRecord> stepRecords) {
+        return of(stageRecords, stepRecords, List.of());
+    }
+
+    static Progress of(List<StageRecord> stageRecords, List<StepRecord> stepRecords, List<EventRecord> events) {
         Progress progress = new Progress();
         stageRecords.forEach(s -> progress.stages.put(s.stage(), s.state()));
-        stepRecords.forEach(s -> progress.steps.put(s.stepId(), s.state()));
+        stepRecords.forEach(s -> {
+            progress.steps.put(s.stepId(), s.state());
+            progress.exits.put(s.stepId(), s.exitCode());
+            progress.answers.put(s.stepId(), s.json());
+        });
+        events.stream().filter(e -> e.kind().equals(HANDED_ON) && e.message() != null)
+                .forEach(e -> progress.handedOn.add(e.message().split(" ", 2)[0]));
         return progress;
     }
 
@@ -34,5 +53,29 @@ final class Progress {
 
     void step(String id, State state) {
         steps.put(id, state);
+    }
+
+    /** A step's attempts are over: its state and what it left for later conditions. */
+    void finished(String id, StepResult result) {
+        steps.put(id, result.succeeded() ? State.SUCCEEDED : State.FAILED);
+        exits.put(id, result.exitCode());
+        answers.put(id, result.json());
+    }
+
+    Integer exitCode(String id) {
+        return exits.get(id);
+    }
+
+    String json(String id) {
+        return answers.get(id);
+    }
+
+    void handedOn(String id) {
+        handedOn.add(id);
+    }
+
+    /** Whether the step failed and the run went on, for later conditions to decide. */
+    boolean wasHandedOn(String id) {
+        return handedOn.contains(id);
     }
 }

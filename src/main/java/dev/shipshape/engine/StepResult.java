@@ -6,8 +6,23 @@ package dev.shipshape.engine;
  * @param exitCode   process exit code, or null for kinds without one
  * @param outputTail the last part of the output, redacted
  * @param outputSize bytes of output in total, before truncation
+ * @param json       the step's answer when it was JSON (an http or health step's last response body, redacted),
+ *                   kept for later steps' conditions; null when there is none
  */
-public record StepResult(StepOutcome outcome, Integer exitCode, String outputTail, long outputSize) {
+public record StepResult(StepOutcome outcome, Integer exitCode, String outputTail, long outputSize, String json) {
+
+    /** The most of a JSON answer a run keeps for conditions; a longer one is not kept. */
+    public static final int JSON_LIMIT = 64 * 1024;
+
+    public StepResult(StepOutcome outcome, Integer exitCode, String outputTail, long outputSize) {
+        this(outcome, exitCode, outputTail, outputSize, null);
+    }
+
+    /** The same result with the step's JSON answer kept, when it is one and not over {@link #JSON_LIMIT}. */
+    public StepResult withJson(String answer) {
+        boolean kept = answer != null && answer.length() <= JSON_LIMIT && Json.isDocument(answer);
+        return new StepResult(outcome, exitCode, outputTail, outputSize, kept ? answer : null);
+    }
 
     public static StepResult success(Integer exitCode, String message, String outputTail, long outputSize) {
         return new StepResult(new StepOutcome.Succeeded(message), exitCode, outputTail, outputSize);

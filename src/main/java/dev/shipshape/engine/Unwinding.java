@@ -22,9 +22,10 @@ final class Unwinding {
     private final Progress progress;
     private final StageLog stages;
     private final ResumeChoice choice;
+    private final Conditions conditions;
 
     Unwinding(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
-              StageLog stages, ResumeChoice choice) {
+              StageLog stages, ResumeChoice choice, Conditions conditions) {
         this.plan = plan;
         this.journal = journal;
         this.attempts = attempts;
@@ -32,6 +33,7 @@ final class Unwinding {
         this.progress = progress;
         this.stages = stages;
         this.choice = choice;
+        this.conditions = conditions;
     }
 
     /**
@@ -54,7 +56,15 @@ final class Unwinding {
                     undone++;
                     continue;
                 }
-                Optional<StepResult> decided = interrupted(step, "rollback step");
+                if (skipped(step)) {
+                    continue;
+                }
+                Conditions.Verdict verdict = decide(step);
+                if (verdict.skip() != null) {
+                    continue;
+                }
+                Optional<StepResult> decided = verdict.undecided() != null
+                        ? Optional.of(conditions.undecided(step, verdict)) : interrupted(step, "rollback step");
                 if (decided.isPresent() && decided.get().paused()) {
                     return halted(decided.get());
                 }
@@ -89,7 +99,15 @@ final class Unwinding {
     /** @return the outcome of the run, or a halt when an interrupted always-step needs a person */
     RunOutcome runAlways(RunOutcome outcome) {
         for (PlannedStep step : plan.always()) {
-            if (progress.step(step.id()).finished()) {
+            if (progress.step(step.id()).finished() || skipped(step)) {
+                continue;
+            }
+            Conditions.Verdict verdict = decide(step);
+            if (verdict.skip() != null) {
+                continue;
+            }
+            if (verdict.undecided() != null) {
+                conditions.undecided(step, verdict);
                 continue;
             }
             Optional<StepResult> decided = interrupted(step, "always-step");
@@ -127,13 +145,39 @@ final class Unwinding {
                 + " resume " + journal.runId() + " --rerun (or --rollback to count it as failed)", null));
     }
 
+    /** A pending step's condition, decided; one that was false is recorded as skipped. */
+    private Conditions.Verdict decide(PlannedStep step) {
+        if (progress.step(step.id()) != State.PENDING) {
+            return Conditions.Verdict.RUN;
+        }
+        Conditions.Verdict verdict = conditions.decide(step.id(), step.when());
+        if (verdict.skip() != null) {
+            journal.stepSkipped(step.id(), verdict.skip());
+            progress.step(step.id(), State.SKIPPED);
+        }
+        return verdict;
+    }
+
+    /** A step the plan (or an earlier decision) leaves out: recorded as skipped once, with why. */
+    private boolean skipped(PlannedStep step) {
+        if (progress.step(step.id()) == State.SKIPPED) {
+            return true;
+        }
+        if (!step.skipped()) {
+            return false;
+        }
+        journal.stepSkipped(step.id(), step.skip());
+        progress.step(step.id(), State.SKIPPED);
+        return true;
+    }
+
     private RunOutcome halted(StepResult paused) {
         return new RunOutcome(journal.runId(), RunStatus.HALTED, paused.message());
     }
 
     private StepResult run(PlannedStep step) {
         StepResult result = attempts.run(step, null, cancel, false);
-        progress.step(step.id(), result.succeeded() ? State.SUCCEEDED : State.FAILED);
+        progress.finished(step.id(), result);
         return result;
     }
 

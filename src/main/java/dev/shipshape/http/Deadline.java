@@ -1,6 +1,7 @@
 package dev.shipshape.http;
 
 import dev.shipshape.runbook.Durations;
+import dev.shipshape.time.Ticks;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
@@ -8,14 +9,14 @@ import java.time.temporal.ChronoUnit;
  * When an HTTP exchange must be over, body included, and the budget it was given (for messages:
  * "timed out after 8s").
  *
- * @param atNanos {@link System#nanoTime()} at which time is up
+ * @param atNanos {@link Ticks#SYSTEM} nanoseconds at which time is up
  * @param budget  the time the exchange was given
  */
 public record Deadline(long atNanos, Duration budget) {
 
     /** Time is up {@code budget} from now. */
     public static Deadline in(Duration budget) {
-        return new Deadline(System.nanoTime() + budget.toNanos(), budget);
+        return new Deadline(Ticks.SYSTEM.nanos() + budget.toNanos(), budget);
     }
 
     /** A deadline {@code budget} from now, or this one if it comes first: a poll may not outlive its step. */
@@ -31,11 +32,11 @@ public record Deadline(long atNanos, Duration budget) {
     }
 
     public Duration left() {
-        return Duration.ofNanos(Math.max(0, atNanos - System.nanoTime()));
+        return Duration.ofNanos(Math.max(0, atNanos - Ticks.SYSTEM.nanos()));
     }
 
     public boolean passed() {
-        return System.nanoTime() - atNanos >= 0;
+        return Ticks.SYSTEM.nanos() - atNanos >= 0;
     }
 
     /** "timed out after 8s", with the budget it was given. */

@@ -1,5 +1,6 @@
 package dev.shipshape.http;
 
+import dev.shipshape.time.Ticks;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,7 +37,7 @@ public final class Exchanges {
         }
         HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(deadline.left()).build();
         ReceivedBody.Collector body = new ReceivedBody.Collector();
-        long start = System.nanoTime();
+        long start = Ticks.SYSTEM.nanos();
         CompletableFuture<HttpResponse<ReceivedBody>> sending;
         try {
             sending = client.sendAsync(bounded, info -> body);
@@ -51,7 +52,7 @@ public final class Exchanges {
         }
         HttpResponse<ReceivedBody> response = sending.join();
         return new Exchange.Answered(response.statusCode(), response.body().kept(), response.body().size(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(Ticks.SYSTEM.nanos() - start));
     }
 
     /** Waits for the complete response; empty when it came, else why the exchange stopped. */

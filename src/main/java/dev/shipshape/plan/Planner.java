@@ -6,6 +6,7 @@ import dev.shipshape.runbook.OnFailure;
 import dev.shipshape.runbook.Procedure;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.Stage;
+import dev.shipshape.runbook.StageOrder;
 import dev.shipshape.runbook.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +35,12 @@ public final class Planner {
         var values = new References(runbook, env, version, previousVersion, processEnv);
         List<PlannedStage> stages = new ArrayList<>();
         for (Stage stage : StageOrder.of(runbook.stages())) {
+            Decided decided = Decided.of(stage.environments(), stage.when(), values);
             stages.add(new PlannedStage(stage.name(), stage.needs(), stage.onFailure(), stage.timeout(),
                     plan(stage.name(), Phase.MAIN, DatabaseBinding.bind(stage.steps(), runbook, env), values),
                     plan(stage.name(), Phase.ROLLBACK, DatabaseBinding.bind(stage.rollback(), runbook, env), values),
                     stage.tier(),
-                    stage.probe(s -> values.resolve(s, stage.name() + "/probe"))));
+                    stage.probe(s -> values.resolve(s, stage.name() + "/probe")), decided.skip(), decided.when()));
         }
         values.failIfMissing();
         return new Plan(runbook.service(), environment, version, previousVersion, "deploy", stages,
@@ -96,9 +98,16 @@ public final class Planner {
         List<PlannedStep> planned = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             String id = PlannedStep.idOf(stage, phase, i + 1);
-            planned.add(new PlannedStep(id, stage, phase, i + 1, steps.get(i).mapStrings(s -> values.resolve(s, id))));
+            planned.add(planned(id, stage, phase, i + 1, steps.get(i), values));
         }
         return planned;
+    }
+
+    /** A step with its references resolved and what the plan knows of whether it runs. */
+    static PlannedStep planned(String id, String stage, Phase phase, int index, Step step, References values) {
+        Decided decided = Decided.of(step.options().environments(), step.options().when(), values);
+        return new PlannedStep(id, stage, phase, index, step.mapStrings(s -> values.resolve(s, id)), decided.skip(),
+                decided.when());
     }
 
     private static ShipshapeException unknownProcedure(Runbook runbook, String name) {

@@ -33,6 +33,15 @@ final class References {
         this.processEnv = processEnv;
     }
 
+    String environment() {
+        return environment;
+    }
+
+    /** A variable's value for this environment (its own vars win over the shared ones), or null. */
+    String variable(String name) {
+        return vars.get(name);
+    }
+
     String resolve(String text, String where) {
         return Placeholders.replace(text, p -> value(p, where));
     }

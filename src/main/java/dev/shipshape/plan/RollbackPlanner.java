@@ -10,6 +10,7 @@ import dev.shipshape.runbook.PostgresRestoreStep;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.runbook.SmokeStep;
 import dev.shipshape.runbook.Stage;
+import dev.shipshape.runbook.StageOrder;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.Tier;
 import java.util.ArrayList;
@@ -57,14 +58,16 @@ public final class RollbackPlanner {
         List<PlannedStage> stages = new ArrayList<>();
         List<Step> checks = new ArrayList<>();
         for (Stage stage : StageOrder.of(runbook.stages()).reversed()) {
-            if (type.covers(stage.tier()) && !stage.rollback().isEmpty()) {
+            if (type.covers(stage.tier()) && !stage.rollback().isEmpty() && stage.runsIn(environment)) {
+                // the stage's own when: is the deployment's decision; its rollback steps keep theirs
                 stages.add(new PlannedStage(stage.name(), List.of(), OnFailure.STOP, null,
                         steps(stage.name(), bound(stage, runbook, env, runBackup), values), List.of(), stage.tier(),
                         null));
             }
         }
         for (Stage stage : runbook.stages()) {
-            stage.steps().stream().filter(RollbackPlanner::verifies).forEach(checks::add);
+            stage.steps().stream().filter(RollbackPlanner::verifies).filter(step -> stage.runsIn(environment))
+                    .filter(step -> step.options().runsIn(environment)).forEach(checks::add);
         }
         if (stages.isEmpty()) {
             throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "no " + (type == Type.FULL ? ""
@@ -133,7 +136,7 @@ public final class RollbackPlanner {
         List<PlannedStep> planned = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             String id = PlannedStep.idOf(stage, Phase.MAIN, i + 1);
-            planned.add(new PlannedStep(id, stage, Phase.MAIN, i + 1, steps.get(i).mapStrings(s -> values.resolve(s, id))));
+            planned.add(Planner.planned(id, stage, Phase.MAIN, i + 1, steps.get(i), values));
         }
         return planned;
     }

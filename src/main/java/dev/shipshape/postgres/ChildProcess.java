@@ -5,6 +5,7 @@ import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.processes.Launch;
 import dev.shipshape.processes.Processes;
 import dev.shipshape.processes.Spawned;
+import dev.shipshape.time.Ticks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,10 +69,10 @@ public final class ChildProcess {
         CompletableFuture<String> output = reading(() -> tail(sink == null ? process.output() : process.errors()));
         CompletableFuture<String> copied = sink == null ? CompletableFuture.completedFuture(null)
                 : reading(() -> copy(process, sink));
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = Ticks.SYSTEM.nanos() + timeout.toNanos();
         try {
             while (!process.waitFor(POLL)) {
-                boolean late = System.nanoTime() > deadline;
+                boolean late = Ticks.SYSTEM.nanos() > deadline;
                 if (late || cancelled.getAsBoolean()) {
                     process.kill();
                     copied.join();

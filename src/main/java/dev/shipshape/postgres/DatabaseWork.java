@@ -47,7 +47,8 @@ public record DatabaseWork(DatabaseTarget target, DatabaseAddress address, Path 
     public DatabaseWork withBackupPolicy(BackupPolicy policy) {
         var s = target.settings();
         DatabaseTarget changed = new DatabaseTarget(target.service(), target.environment(), new DatabaseSettings(
-                s.url(), s.user(), s.password(), s.migrations(), policy, s.onMigrationFailure(), s.recovery()));
+                s.url(), s.user(), s.password(), s.migrations(), policy, s.onMigrationFailure(), s.recovery(), s.layout(),
+                s.migrateCommand()));
         return new DatabaseWork(changed, address, runbookFolder, tools, records, clock, runId, by, output, cancelled,
                 timeout);
     }

@@ -1,5 +1,7 @@
 package dev.shipshape.processes;
 
+import dev.shipshape.time.Sleeper;
+import dev.shipshape.time.Ticks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,11 +26,6 @@ public final class ProcessGroup {
 
     public ProcessGroup(long id) {
         this.id = id;
-    }
-
-    /** The group of a live process (its pgid from /proc), or the pid itself when /proc cannot say. */
-    public static long of(long pid) {
-        return stat(pid).map(fields -> Long.parseLong(fields[2])).orElse(pid);
     }
 
     public long id() {
@@ -118,13 +115,13 @@ public final class ProcessGroup {
     }
 
     private boolean awaitEmpty(Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
+        long deadline = Ticks.SYSTEM.nanos() + patience.toNanos();
         while (!members().isEmpty()) {
-            if (System.nanoTime() - deadline >= 0) {
+            if (Ticks.SYSTEM.nanos() - deadline >= 0) {
                 return false;
             }
             try {
-                Thread.sleep(POLL.toMillis());
+                Sleeper.SYSTEM.pause(POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return members().isEmpty();

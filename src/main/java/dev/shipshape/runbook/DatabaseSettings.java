@@ -12,9 +12,30 @@ import java.util.function.UnaryOperator;
  * @param backup             the backup policy; null = no automatic backup before migrating
  * @param onMigrationFailure what a failed migration does with the backup taken before it
  * @param recovery           recovery targets and checks of the disaster-recovery drill; null = none declared
+ * @param layout             how the migrations folder is laid out and where its history is kept; null = seen
+ *                           from the folder
+ * @param migrateCommand     the team's own command that applies migrations ({@code npx prisma migrate deploy}),
+ *                           wrapped with the lint, backup and restore of a migration run; null = Shipshape applies
  */
 public record DatabaseSettings(String url, String user, String password, String migrations, BackupPolicy backup,
-                               MigrationFailure onMigrationFailure, RecoveryTargets recovery) {
+                               MigrationFailure onMigrationFailure, RecoveryTargets recovery,
+                               MigrationLayout layout, String migrateCommand) {
+
+    /** The migration tool whose folder layout and history table Shipshape reads and writes. */
+    public enum MigrationLayout {
+        /** {@code V1__name.sql}, history in {@code flyway_schema_history} */
+        FLYWAY,
+        /** {@code TIMESTAMP_name/migration.sql}, history in {@code _prisma_migrations} */
+        PRISMA,
+        /** {@code TIMESTAMP_name.sql}, history in {@code supabase_migrations.schema_migrations} */
+        SUPABASE
+    }
+
+    /** Settings whose migrations layout is seen from the folder. */
+    public DatabaseSettings(String url, String user, String password, String migrations, BackupPolicy backup,
+                            MigrationFailure onMigrationFailure, RecoveryTargets recovery) {
+        this(url, user, password, migrations, backup, onMigrationFailure, recovery, null, null);
+    }
 
     /** What to do when a migration fails after a backup was taken. */
     public enum MigrationFailure {
@@ -31,6 +52,7 @@ public record DatabaseSettings(String url, String user, String password, String 
     DatabaseSettings mapStrings(UnaryOperator<String> f) {
         return new DatabaseSettings(f.apply(url), user == null ? null : f.apply(user),
                 password == null ? null : f.apply(password), migrations == null ? null : f.apply(migrations),
-                backup, onMigrationFailure, recovery == null ? null : recovery.mapStrings(f));
+                backup, onMigrationFailure, recovery == null ? null : recovery.mapStrings(f), layout,
+                migrateCommand == null ? null : f.apply(migrateCommand));
     }
 }

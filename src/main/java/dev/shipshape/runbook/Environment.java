@@ -21,6 +21,16 @@ public record Environment(String name, Map<String, String> vars, Gates gates, Da
         this(name, vars, Gates.none(), null);
     }
 
+    /** Whether this environment is production: its name starts with {@code prod} ({@code prod}, {@code production-eu}). */
+    public boolean production() {
+        return isProduction(name);
+    }
+
+    /** The rule of {@link #production()} for an environment known by name. */
+    public static boolean isProduction(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).startsWith("prod");
+    }
+
     public Optional<DatabaseSettings> databaseIfAny() {
         return Optional.ofNullable(database);
     }

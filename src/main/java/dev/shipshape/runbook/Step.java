@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
  */
 public sealed interface Step permits RunStep, HttpStep, HealthStep, SmokeStep, AnalysisStep, MonitorStep,
         ApprovalStep, PostgresBackupStep, PostgresRestoreStep, PostgresMigrateStep, PostgresQueryStep,
-        PostgresDiagnoseStep, WaitUntilStep {
+        PostgresSqlStep, PostgresDiagnoseStep, WaitUntilStep, ConfirmStep {
 
     /** Options every kind shares: name, timeout, retries, idempotency. */
     StepOptions options();

@@ -2,6 +2,8 @@ package dev.shipshape.sample;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.shipshape.time.Sleeper;
+import dev.shipshape.time.Ticks;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,7 +23,7 @@ public final class SampleService implements AutoCloseable {
     private final ExecutorService threads;
     private final Faults faults;
     private final String version;
-    private final long startedNanos = System.nanoTime();
+    private final long startedNanos = Ticks.SYSTEM.nanos();
     private final RequestMetrics metrics = new RequestMetrics();
     private final SampleApi api = new SampleApi();
 
@@ -64,7 +66,7 @@ public final class SampleService implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        long start = System.nanoTime();
+        long start = Ticks.SYSTEM.nanos();
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         Reply reply;
@@ -74,7 +76,7 @@ public final class SampleService implements AutoCloseable {
             reply = Reply.json(500, "{\"error\":\"" + e.getClass().getSimpleName() + "\"}");
         }
         if (!path.equals("/metrics") && !path.startsWith("/admin")) {
-            metrics.record(method, SampleApi.route(path), reply.status(), (System.nanoTime() - start) / 1e9);
+            metrics.record(method, SampleApi.route(path), reply.status(), (Ticks.SYSTEM.nanos() - start) / 1e9);
         }
         reply.send(exchange);
     }
@@ -98,7 +100,7 @@ public final class SampleService implements AutoCloseable {
     }
 
     private Reply health() {
-        Duration uptime = Duration.ofNanos(System.nanoTime() - startedNanos);
+        Duration uptime = Duration.ofNanos(Ticks.SYSTEM.nanos() - startedNanos);
         boolean starting = uptime.compareTo(faults.slowStart()) < 0;
         boolean database = !faults.unhealthy() && !starting;
         String status = starting ? "starting" : database ? "healthy" : "unhealthy";
@@ -114,7 +116,7 @@ public final class SampleService implements AutoCloseable {
     private static void pause(Duration extra) {
         if (!extra.isZero()) {
             try {
-                Thread.sleep(extra);
+                Sleeper.SYSTEM.pause(extra);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -4,6 +4,7 @@ import dev.shipshape.runbook.Step;
 import dev.shipshape.steps.analysis.AnalysisStepKind;
 import dev.shipshape.steps.analysis.MonitorStepKind;
 import dev.shipshape.steps.approval.ApprovalStepKind;
+import dev.shipshape.steps.confirm.ConfirmStepKind;
 import dev.shipshape.steps.health.HealthStepKind;
 import dev.shipshape.steps.http.HttpStepKind;
 import dev.shipshape.steps.kit.StepKind;
@@ -25,7 +26,8 @@ public final class StepKinds {
             new AnalysisStepKind(),
             new MonitorStepKind(),
             new ApprovalStepKind(),
-            new WaitUntilStepKind()), PostgresStepKinds.all().stream()).toList();
+            new WaitUntilStepKind(),
+            new ConfirmStepKind()), PostgresStepKinds.all().stream()).toList();
 
     private StepKinds() {
     }

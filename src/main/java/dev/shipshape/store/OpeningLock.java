@@ -2,12 +2,15 @@ package dev.shipshape.store;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.time.Sleeper;
+import dev.shipshape.time.Ticks;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 /**
  * Lets one shipshape process at a time open the embedded store. The first becomes its owner and
@@ -28,15 +31,15 @@ final class OpeningLock implements AutoCloseable {
 
     /** Waits for the lock up to {@link StoreBusy#PATIENCE}; past that, opens without it (H2 still guards the file). */
     static OpeningLock take(Path file) {
-        long deadline = System.nanoTime() + StoreBusy.PATIENCE.toNanos();
+        long deadline = Ticks.SYSTEM.nanos() + StoreBusy.PATIENCE.toNanos();
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             while (true) {
                 FileLock lock = tryLock(channel);
-                if (lock != null || System.nanoTime() > deadline) {
+                if (lock != null || Ticks.SYSTEM.nanos() > deadline) {
                     return new OpeningLock(channel, lock);
                 }
-                Thread.sleep(PAUSE_MILLIS);
+                Sleeper.SYSTEM.pause(Duration.ofMillis(PAUSE_MILLIS));
             }
         } catch (IOException e) {
             return new OpeningLock(null, null);

@@ -1,5 +1,6 @@
 package dev.shipshape.store;
 
+import dev.shipshape.time.Sleeper;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.ConnectException;
@@ -7,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -49,7 +51,7 @@ final class StaleLockFile {
         try {
             long age = System.currentTimeMillis() - Files.getLastModifiedTime(lockFile).toMillis();
             if (age >= 0 && age < SETTLED_MILLIS) {
-                Thread.sleep(SETTLED_MILLIS - age);
+                Sleeper.SYSTEM.pause(Duration.ofMillis(SETTLED_MILLIS - age));
             }
         } catch (IOException gone) {
             // no lock file: nobody owns the store

@@ -15,13 +15,14 @@ import java.util.List;
 final class StepTable {
 
     private static final String COLUMNS = "run_id, step_id, stage, phase, position, name, kind, summary, idempotent, "
-            + "state, attempts, exit_code, output_tail, output_size, duration_millis, message, started_at, finished_at";
+            + "state, attempts, exit_code, output_tail, output_size, duration_millis, message, started_at, finished_at, "
+            + "json_body";
     private static final String INSERT = "INSERT INTO steps (" + COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** started_at is the start of the latest attempt, so that it matches duration_millis. */
     private static final String UPDATE = "UPDATE steps SET state = ?, attempts = ?, exit_code = ?, output_tail = ?, "
             + "output_size = ?, duration_millis = ?, message = ?, started_at = COALESCE(?, started_at), "
-            + "finished_at = ? WHERE run_id = ? AND step_id = ?";
+            + "finished_at = ?, json_body = ? WHERE run_id = ? AND step_id = ?";
     /** Only while that attempt runs: a late write never overwrites the attempt's final output. */
     private static final String OUTPUT = "UPDATE steps SET output_tail = ?, output_size = ? WHERE run_id = ? "
             + "AND step_id = ? AND attempts = ? AND state = 'RUNNING'";
@@ -59,6 +60,7 @@ final class StepTable {
         statement.setString(16, step.message());
         Columns.setInstant(statement, 17, step.startedAt());
         Columns.setInstant(statement, 18, step.finishedAt());
+        statement.setString(19, step.json());
     }
 
     /** @return whether the run has that step */
@@ -73,8 +75,9 @@ final class StepTable {
             statement.setString(7, change.message());
             Columns.setInstant(statement, 8, change.state() == State.RUNNING ? change.at() : null);
             Columns.setInstant(statement, 9, change.state().finished() ? change.at() : null);
-            statement.setString(10, change.runId());
-            statement.setString(11, change.stepId());
+            statement.setString(10, change.json());
+            statement.setString(11, change.runId());
+            statement.setString(12, change.stepId());
             return statement.executeUpdate() == 1;
         }
     }
@@ -111,6 +114,7 @@ final class StepTable {
                 row.getString("kind"), row.getString("summary"), row.getBoolean("idempotent"),
                 State.valueOf(row.getString("state")), row.getInt("attempts"), Columns.nullableInt(row, "exit_code"),
                 row.getString("output_tail"), row.getLong("output_size"), Columns.nullableLong(row, "duration_millis"),
-                row.getString("message"), Columns.instant(row, "started_at"), Columns.instant(row, "finished_at"));
+                row.getString("message"), Columns.instant(row, "started_at"), Columns.instant(row, "finished_at"),
+                row.getString("json_body"));
     }
 }

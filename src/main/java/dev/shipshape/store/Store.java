@@ -3,10 +3,13 @@ package dev.shipshape.store;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
 import dev.shipshape.analysis.VerificationLog;
+import dev.shipshape.audit.AuditLog;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.gates.GateLedger;
 import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.rollback.RollbackLog;
+import dev.shipshape.tokens.TokenLedger;
+import dev.shipshape.users.Users;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ public final class Store implements AutoCloseable {
     private final JdbcGateLedger gates;
     private final VerificationTables verification;
     private final RollbackTable rollbacks;
+    private final JdbcConfirmations confirmations;
 
     private Store(Database database, Clock clock) {
         this.database = database;
@@ -32,6 +36,7 @@ public final class Store implements AutoCloseable {
         this.gates = new JdbcGateLedger(database);
         this.verification = new VerificationTables(database);
         this.rollbacks = new RollbackTable(database);
+        this.confirmations = new JdbcConfirmations(database);
     }
 
     /**
@@ -64,6 +69,11 @@ public final class Store implements AutoCloseable {
         return runs;
     }
 
+    /** Who confirmed the confirm steps of runs, when, with what note. */
+    public dev.shipshape.confirmations.ConfirmationLedger confirmations() {
+        return confirmations;
+    }
+
     /** Gate decisions, approvals and checklist sign-offs. */
     public GateLedger gates() {
         return gates;
@@ -82,6 +92,21 @@ public final class Store implements AutoCloseable {
     /** Rollback records. */
     public RollbackLog rollbacks() {
         return rollbacks;
+    }
+
+    /** Users and their password hashes. */
+    public Users users() {
+        return new UserTable(database);
+    }
+
+    /** API tokens, each kept as the SHA-256 of its value. */
+    public TokenLedger tokens() {
+        return new TokenTable(database);
+    }
+
+    /** The tamper-evident audit log of what people did. */
+    public AuditLog audit() {
+        return new AuditTable(database);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.shipshape.store;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.time.Sleeper;
+import dev.shipshape.time.Ticks;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
@@ -39,12 +41,12 @@ final class StoreBusy {
 
     /** Runs {@code work}, again after a short random pause while it fails because the store is busy. */
     static <T> T patiently(Supplier<T> work) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long deadline = Ticks.SYSTEM.nanos() + PATIENCE.toNanos();
         for (long pause = 50; ; pause = Math.min(pause * 2, 1000)) {
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (!isBusy(e) || System.nanoTime() > deadline) {
+                if (!isBusy(e) || Ticks.SYSTEM.nanos() > deadline) {
                     throw e;
                 }
             }
@@ -67,7 +69,7 @@ final class StoreBusy {
 
     private static void sleep(long millis) {
         try {
-            Thread.sleep(millis);
+            Sleeper.SYSTEM.pause(Duration.ofMillis(millis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ShipshapeException(Code.STORE, "interrupted while waiting for the run store", e);

@@ -38,6 +38,6 @@ final class AppKit {
     }
 
     Deployments.DeployRequest deploy(Runbooks.Loaded runbook, String environment, String version, Actor actor) {
-        return new Deployments.DeployRequest(runbook, environment, version, null, null, actor, DeployWatch.NONE);
+        return new Deployments.DeployRequest(runbook, environment, version, null, null, actor, DeployWatch.NONE, false);
     }
 }

@@ -92,7 +92,7 @@ class DeploymentsTest {
         try (Store store = kit.store()) {
             Deployments deployments = kit.app().deployments(store);
             assertThatThrownBy(() -> deployments.deploy(new Deployments.DeployRequest(runbook, "production", "1.0",
-                    null, null, CAROL, watch)))
+                    null, null, CAROL, watch, false)))
                     .isInstanceOfSatisfying(GatesRefused.class, refused -> {
                         assertThat(refused.code()).isEqualTo(ShipshapeException.Code.BLOCKED);
                         assertThat(refused.windowBlocked()).isTrue();
@@ -117,7 +117,7 @@ class DeploymentsTest {
 
             Deployments.RolledBack rolledBack = deployments.rollback(new Deployments.RollbackRequest(runbook,
                     "staging", null, RollbackPlanner.Type.FULL, "errors after 1.1", false, null, CAROL,
-                    RollbackWatch.NONE));
+                    RollbackWatch.NONE, false));
 
             assertThat(rolledBack.confirmed()).isTrue();
             assertThat(rolledBack.from()).isEqualTo("1.1");
@@ -136,7 +136,7 @@ class DeploymentsTest {
 
         try (Store store = kit.store()) {
             assertThatThrownBy(() -> kit.app().deployments(store).rollback(new Deployments.RollbackRequest(runbook,
-                    "staging", null, RollbackPlanner.Type.FULL, "why", false, null, CAROL, RollbackWatch.NONE)))
+                    "staging", null, RollbackPlanner.Type.FULL, "why", false, null, CAROL, RollbackWatch.NONE, false)))
                     .isInstanceOfSatisfying(ShipshapeException.class, e -> {
                         assertThat(e.code()).isEqualTo(ShipshapeException.Code.INVALID_INPUT);
                         assertThat(e.getMessage()).isEqualTo("nothing was deployed to staging yet, so there is"
@@ -180,7 +180,7 @@ class DeploymentsTest {
                     "staging", "flush-cache"));
 
             Deployments.RunResult result = deployments.runProcedure(new Deployments.ProcedureRequest(plan, runbook,
-                    "INC-42", null, CAROL, RunWatch.NONE));
+                    "INC-42", null, CAROL, RunWatch.NONE, false));
 
             assertThat(result.outcome().status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(result.run().procedureName()).isEqualTo("flush-cache");

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +60,10 @@ class ApprovalAfterRestartTest {
         Cli.Result resumed = as("alice").run("resume", runId);
 
         assertThat(bob.exitCode()).as(bob.err()).isEqualTo(0);
+        assertThat(bob.out()).isEqualTo("approved run " + runId + " at gate/1 as bob (lead) (1 of 2 approvals (bob))\n");
         assertThat(carol.exitCode()).as(carol.err()).isEqualTo(0);
+        assertThat(carol.out()).isEqualTo("approved run " + runId + " at gate/1 as carol (sre) (approved by bob,"
+                + " carol)\n");
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isEqualTo(0);
         assertThat(resumed.out()).containsPattern("run \\S+ succeeded");
         assertThat(Files.readAllLines(folder.resolve("journal"))).containsExactly("build", "deploy v1");
@@ -76,14 +81,31 @@ class ApprovalAfterRestartTest {
         String runId = await().atMost(Duration.ofSeconds(60)).until(this::waitingRunId, Optional::isPresent)
                 .orElseThrow();
         deploy.destroyForcibly().waitFor();
-        as("bob").run("approve", runId);
+        Cli.Result bob = as("bob").run("approve", runId);
 
-        var resumed = java.util.concurrent.CompletableFuture.supplyAsync(() -> as("alice").run("resume", runId));
-        Thread.sleep(1500);
-        boolean stillWaiting = !resumed.isDone();
-        as("carol").run("approve", runId);
+        CompletableFuture<Cli.Result> resumed = CompletableFuture.supplyAsync(() -> as("alice").run("resume", runId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> resumedWaitingWith(runId, "1 of 2 approvals (bob)"));
+        boolean doneWithOneApproval = resumed.isDone();
+        Cli.Result carol = as("carol").run("approve", runId);
+        Cli.Result result = resumed.get(60, TimeUnit.SECONDS);
 
-        assertThat(stillWaiting).isTrue();
-        assertThat(resumed.get(30, java.util.concurrent.TimeUnit.SECONDS).exitCode()).isEqualTo(0);
+        assertThat(bob.exitCode()).as(bob.err()).isZero();
+        assertThat(bob.out()).isEqualTo("approved run " + runId + " at gate/1 as bob (lead) (1 of 2 approvals (bob))\n");
+        assertThat(doneWithOneApproval).as("the resumed run ended with one of two approvals").isFalse();
+        assertThat(carol.exitCode()).as(carol.err()).isZero();
+        assertThat(carol.out()).isEqualTo("approved run " + runId + " at gate/1 as carol (sre) (approved by bob,"
+                + " carol)\n");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("1 of 2 approvals (bob)", "run " + runId + " succeeded");
+        assertThat(Files.readAllLines(folder.resolve("journal"))).containsExactly("build", "deploy v1");
+    }
+
+    /** Whether the store shows the approval step running again, its live output counting {@code tally}. */
+    private boolean resumedWaitingWith(String runId, String tally) {
+        try (Store store = Store.open(null, folder, Map.of())) {
+            return store.runs().events(runId).stream().anyMatch(e -> e.kind().equals("run.resumed"))
+                    && store.runs().steps(runId).stream().anyMatch(s -> s.stepId().equals("gate/1")
+                    && s.state() == State.RUNNING && s.outputTail() != null && s.outputTail().contains(tally));
+        }
     }
 }

@@ -1,8 +1,10 @@
 package dev.shipshape.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,6 +23,8 @@ final class Cli {
     final Map<String, String> env = new HashMap<>();
     /** The clock commands see (gates judge windows and soak by it); the system clock unless a test sets one. */
     Clock clock = Clock.systemUTC();
+    /** What the next commands read on standard input (e.g. for {@code --password-stdin}); empty unless set. */
+    String stdin = "";
 
     Cli(Path folder) {
         this.folder = folder;
@@ -33,8 +37,8 @@ final class Cli {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Context context = new Context(folder, env, new PrintWriter(out, true), new PrintWriter(err, true),
-                new Terminal(false), clock);
+        Context context = new Context(folder, env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true), new Terminal(false), clock);
         int code = Main.run(context, args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -58,6 +58,7 @@ class LeftoverProcessesTest {
     private String killDeployWhileTheStepRuns() throws Exception {
         Process deploy = CliProcess.start(folder, "deploy.out", "deploy", "--env", "staging", "--version", "v1");
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(folder.resolve("started")));
+        await().atMost(Duration.ofSeconds(30)).until(this::groupRecorded); // a kill before that leaves nothing to find
         deploy.destroyForcibly().waitFor();
         Files.writeString(folder.resolve("killed-once"), "");
         assertThat(running(pid("leader.pid"))).as("the step's bash outlives the killed engine").isTrue();
@@ -113,6 +114,12 @@ class LeftoverProcessesTest {
 
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
         assertThat(resumed.out()).doesNotContain("was still running");
+    }
+
+    private boolean groupRecorded() {
+        try (RunStore store = Stores.open(null, folder, Map.of())) {
+            return !store.runningProcesses("shop-api", "staging").isEmpty();
+        }
     }
 
     private List<EventRecord> events(String runId) {

@@ -9,6 +9,7 @@ import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStatus;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.engine.State;
+import dev.shipshape.engine.StepProcess;
 import dev.shipshape.engine.StepRecord;
 import dev.shipshape.store.Stores;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills a real {@code shipshape rollback --app-only} process with SIGKILL part-way, then resumes the
  * rollback run: it is planned again as the same application-only rollback, finished steps are not
- * repeated, the database stage is left alone, and the rollback record is written.
+ * repeated, the database stage is left alone, and the rollback record is written. The kill is synchronised
+ * on events: one rollback step holds, and the test kills once it says so and the store shows its process group.
  */
 class RollbackResumeTest {
 
@@ -38,9 +41,15 @@ class RollbackResumeTest {
         cli = new Cli(folder);
         cli.write("scripts/effect.sh", """
                 #!/usr/bin/env bash
-                echo "start $*" >> "$(dirname "$0")/../effects"
-                sleep 0.4
-                echo "done $*" >> "$(dirname "$0")/../effects"
+                here="$(dirname "$0")/.."
+                echo "start $*" >> "$here/effects"
+                if [ -e "$here/hold-$1" ]; then
+                  # The step the engine is killed in: it says it holds, then waits to be stopped.
+                  touch "$here/holding-$1"
+                  while [ ! -e "$here/released" ]; do sleep 0.1; done
+                  exit 1
+                fi
+                echo "done $*" >> "$here/effects"
                 """);
         StringBuilder yaml = new StringBuilder("""
                 service: shop-api
@@ -66,6 +75,18 @@ class RollbackResumeTest {
         assertThat(cli.run("deploy", "--env", "staging", "--version", "v2").exitCode()).isZero();
     }
 
+    @AfterEach
+    void releaseAHeldStepNothingStopped() throws Exception {
+        Files.writeString(folder.resolve("released"), "");
+    }
+
+    /** The steps the store shows running with a recorded process group. */
+    private List<String> runningSteps() {
+        try (RunStore store = Stores.open(null, folder, Map.of())) {
+            return store.runningProcesses("shop-api", "staging").stream().map(StepProcess::stepId).toList();
+        }
+    }
+
     private List<String> effects() throws Exception {
         Path file = folder.resolve("effects");
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
@@ -77,11 +98,13 @@ class RollbackResumeTest {
 
     @Test
     void aKilledRollbackResumesAsTheSameRollbackWithoutRepeatingFinishedSteps() throws Exception {
+        Files.writeString(folder.resolve("hold-a2-1"), "");
         Process rollback = CliProcess.start(folder, "rollback.out", "rollback", "--env", "staging", "--app-only",
                 "--reason", "checkout broken");
-        await().atMost(Duration.ofSeconds(60)).until(() -> effects().size() >= 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(folder.resolve("holding-a2-1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> runningSteps().contains("app2/1"));
         rollback.destroyForcibly().waitFor();
-        Thread.sleep(600); // the orphaned step of the killed process may still write its last line
+        Files.delete(folder.resolve("hold-a2-1"));
         String runId;
         Set<String> finishedBeforeKill;
         try (RunStore store = Stores.open(null, folder, Map.of())) {
@@ -91,18 +114,19 @@ class RollbackResumeTest {
             finishedBeforeKill = store.steps(runId).stream().filter(s -> s.state() == State.SUCCEEDED)
                     .map(StepRecord::stepId).collect(Collectors.toSet());
         }
-        assertThat(finishedBeforeKill).isNotEmpty().hasSizeLessThan(6);
+        assertThat(finishedBeforeKill).containsExactlyInAnyOrder("app3/1", "app3/2");
 
         Cli.Result resumed = cli.run("resume", runId);
 
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isEqualTo(0);
-        assertThat(resumed.out()).contains("run " + runId + " succeeded");
+        assertThat(resumed.out()).contains("run " + runId + " succeeded", "step app2/1 of run " + runId
+                + " (process group ", "after its engine stopped; stopped it");
         for (int stage = 1; stage <= 3; stage++) {
             for (int step = 1; step <= 2; step++) {
-                String done = "done a" + stage + "-" + step + " v1";
-                long times = effects().stream().filter(done::equals).count();
-                String id = "app" + stage + "/" + step;
-                assertThat(times).as(id + " " + effects()).isBetween(1L, finishedBeforeKill.contains(id) ? 1L : 2L);
+                String name = "a" + stage + "-" + step + " v1";
+                assertThat(effects().stream().filter(("done " + name)::equals)).as(name + " " + effects()).hasSize(1);
+                assertThat(effects().stream().filter(("start " + name)::equals)).as(name + " " + effects())
+                        .hasSize(name.startsWith("a2-1") ? 2 : 1);
             }
         }
         assertThat(effects()).noneMatch(l -> l.contains("db"));

@@ -17,7 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A soak is judged by the analyses recorded in the source environment, not by the clock alone. */
+/**
+ * A soak is judged by the analyses recorded in the source environment, not by the clock alone. The analysis
+ * tolerates probes that find no finished request (a first request on a loaded machine may take seconds):
+ * its verdict comes from the first measured sample, so the story does not depend on how fast the probe is.
+ */
 class SoakAnalysisTest {
 
     private static final String RUNBOOK = """
@@ -42,7 +46,8 @@ class SoakAnalysisTest {
                       provider: probe
                       url: ${vars.URL}
                       interval: 100ms
-                      count: 1
+                      count: 5
+                      consecutive_error_limit: 4
                       metrics:
                         - name: error-rate
                           critical: "> 0.10"

@@ -144,18 +144,30 @@ class VerificationTest {
         Cli.Result show = cli.run("show", runId);
 
         assertThat(deploy.exitCode()).as(deploy.out() + deploy.err()).isEqualTo(0);
-        assertThat(show.out()).contains("verification:",
-                "verify/1  health  passed  healthy 2x in a row after 2 polls: healthy (200, version v1)",
-                "verify/2  smoke  passed  1/1 flows passed",
-                "verify/3  analysis  passed  1 metric within thresholds over 4 samples",
-                "verify/4  analysis  passed  2 metrics within thresholds over 4 samples",
-                "verify/5  analysis  passed  2 metrics within thresholds over 4 samples",
+        assertThat(show.out()).contains("verification:", "verify/2  smoke  passed  1/1 flows passed",
                 "smoke success rate: 100% (1/1)", "rollback needed: no");
+        // A poll or a measurement may find no answer on a loaded machine: counts are bounded, not exact.
+        assertThat(number(show.out(), "verify/1  health  passed  healthy 2x in a row after (\\d+) polls: healthy"
+                + " \\(200, version v1\\)")).isGreaterThanOrEqualTo(2);
+        assertThat(number(show.out(), "verify/3  analysis  passed  1 metric within thresholds over (\\d+) samples"))
+                .isBetween(1, 4);
+        assertThat(number(show.out(), "verify/4  analysis  passed  2 metrics within thresholds over (\\d+) samples"))
+                .isBetween(2, 4);
+        assertThat(number(show.out(), "verify/5  analysis  passed  2 metrics within thresholds over (\\d+) samples"))
+                .isBetween(2, 4);
+    }
+
+    /** The number {@code pattern}'s group captures in {@code text}; fails when the pattern is not there. */
+    private static int number(String text, String pattern) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(text);
+        assertThat(m.find()).as("%s in:%n%s", pattern, text).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     @Test
     void rollsBackWhenErrorRateExceedsCriticalThreshold() throws Exception {
-        runbook("error_rate=0.5", ERROR_RATE);
+        // It fails at the first critical sample; more measurements only leave room for slow scrapes.
+        runbook("error_rate=0.5", ERROR_RATE.replace("count: 4", "count: 10"));
 
         Cli.Result deploy = cli.run("deploy", "--env", "staging", "--version", "v3");
 
@@ -170,13 +182,13 @@ class VerificationTest {
         runbook("unhealthy=true", """
                 - health: ${vars.BASE_URL}/health
                   interval: 200ms
-                  within: 1s
+                  within: 3s
                 """);
 
         Cli.Result deploy = cli.run("deploy", "--env", "staging", "--version", "v4");
 
         assertThat(deploy.exitCode()).as(deploy.out()).isEqualTo(3);
-        assertThat(deploy.out()).contains("rolled back: verify/1 failed: health failed: not healthy within 1s",
+        assertThat(deploy.out()).contains("rolled back: verify/1 failed: health failed: not healthy within 3s",
                 "last: unhealthy: status 503, status unhealthy, checks.database is false, version v1");
         assertThat(service.faults().unhealthy()).isFalse();
     }

@@ -59,6 +59,21 @@ class SchemaTest {
     }
 
     @Test
+    void storeAtVersionSevenGetsUsersTokensAndAuditWhateverVersionsLieBetween() throws SQLException {
+        try (HikariDataSource database = database()) {
+            Flyway.configure().dataSource(database).locations(Schema.MIGRATIONS).target("7").load().migrate();
+
+            Schema.migrate(database);
+
+            assertThat(count(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '9'"))
+                    .isEqualTo(1);
+            assertThat(count(database, "SELECT COUNT(*) FROM audit_head")).isEqualTo(1);
+            assertThat(count(database, "SELECT COUNT(*) FROM shipshape_users")).isZero();
+            assertThat(Schema.isCurrent(database)).isTrue();
+        }
+    }
+
+    @Test
     void historyWithAFailedMigrationIsNotCurrent() throws SQLException {
         try (HikariDataSource database = database()) {
             Schema.migrate(database);

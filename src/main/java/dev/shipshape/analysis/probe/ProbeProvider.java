@@ -4,6 +4,8 @@ import dev.shipshape.analysis.MetricProvider;
 import dev.shipshape.analysis.Sample;
 import dev.shipshape.runbook.HttpUrl;
 import dev.shipshape.runbook.MetricCheck;
+import dev.shipshape.time.Sleeper;
+import dev.shipshape.time.Ticks;
 import java.net.URI;
 import dev.shipshape.http.Deadline;
 import dev.shipshape.http.Exchange;
@@ -47,7 +49,7 @@ public final class ProbeProvider implements MetricProvider {
 
     private void send() {
         while (!stopped) {
-            long start = System.nanoTime();
+            long start = Ticks.SYSTEM.nanos();
             Exchange answer = exchanges.send(HttpRequest.newBuilder(url).GET().build(), Deadline.in(PATIENCE),
                     () -> stopped);
             if (answer instanceof Exchange.Cancelled) {
@@ -55,13 +57,13 @@ public final class ProbeProvider implements MetricProvider {
             }
             boolean failed = !(answer instanceof Exchange.Answered a) || a.status() >= 500;
             synchronized (pending) {
-                pending.add(new Result(failed, (System.nanoTime() - start) / 1e9));
+                pending.add(new Result(failed, (Ticks.SYSTEM.nanos() - start) / 1e9));
                 pending.notifyAll();
             }
-            long left = every.toNanos() - (System.nanoTime() - start);
+            long left = every.toNanos() - (Ticks.SYSTEM.nanos() - start);
             if (left > 0) {
                 try {
-                    Thread.sleep(Duration.ofNanos(left));
+                    Sleeper.SYSTEM.pause(Duration.ofNanos(left));
                 } catch (InterruptedException e) {
                     return;
                 }

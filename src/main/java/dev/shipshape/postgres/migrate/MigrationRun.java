@@ -41,7 +41,7 @@ public final class MigrationRun {
     }
 
     public Report run(Map<String, List<String>> expectTables) {
-        Migrations migrations = new Migrations(work.address(), folder);
+        Migrations migrations = Migrations.of(work.address(), folder, work.target().settings().layout());
         List<Path> pending = migrations.pendingFiles();
         if (pending.isEmpty()) {
             work.say("no pending migrations");
@@ -52,7 +52,8 @@ public final class MigrationRun {
                 ? new Backups(work).take("before migrating " + pending.size() + " migration(s)") : null;
         List<String> applied;
         try {
-            applied = migrations.apply();
+            String command = work.target().settings().migrateCommand();
+            applied = command == null ? migrations.apply() : new MigrateCommand(work, command).apply(migrations, folder);
         } catch (ShipshapeException failure) {
             throw afterFailure(failure, backup);
         }
@@ -63,7 +64,7 @@ public final class MigrationRun {
     }
 
     private void checkSafety(List<Path> pending) {
-        List<Finding> findings = SafetyCheck.lint(work.address(), pending);
+        List<Finding> findings = SafetyCheck.lint(work.address(), folder, pending);
         for (Finding f : findings) {
             if (f.allowance() != null) {
                 work.records().action(work.action("allow_unsafe", f.file() + ":" + f.line(), f.allowance(),

@@ -2,88 +2,50 @@ package dev.shipshape.postgres.migrate;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
-import dev.shipshape.postgres.ConnectFailure;
 import dev.shipshape.postgres.DatabaseAddress;
+import dev.shipshape.runbook.DatabaseSettings.MigrationLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
 
 /**
- * Flyway over a folder of SQL migrations. Configured so that {@code CREATE INDEX CONCURRENTLY}
- * works: mixed transactional and non-transactional statements are allowed, and Flyway's
- * PostgreSQL lock is a session advisory lock rather than a transactional one (a concurrent index
- * build waits for every transaction, including the one holding a transactional lock: a deadlock).
+ * A folder of SQL migrations and the database's history of them, in one tool's layout: Flyway, Prisma
+ * or Supabase. What is applied is read from the tool's own history table, and what Shipshape applies is
+ * recorded there as the tool records it, so the tool's own status agrees.
  */
-public final class Migrations {
+public interface Migrations {
 
-    /** One migration and its state: {@code Pending}, {@code Success}, {@code Failed}, ... */
-    public record State(String version, String description, String script, String state, String installedOn) {
+    /** One migration and its state: {@code Pending}, {@code Success}, {@code Failed}, {@code Missing}, ... */
+    record State(String version, String description, String script, String state, String installedOn) {
     }
 
-    private final Path folder;
-    private final String jdbcUrl;
-    private final Flyway flyway;
+    /** Every migration, applied or not, in order. */
+    List<State> status();
 
-    public Migrations(DatabaseAddress address, Path folder) {
+    /** The files of pending migrations, in the order they would run. */
+    List<Path> pendingFiles();
+
+    /** Problems (changed checksums, applied migrations missing from the folder, failed ones), empty when valid. */
+    List<String> validate();
+
+    /** Applies pending migrations, in order; returns their names (versions for Flyway). */
+    List<String> apply();
+
+    /**
+     * The migrations of {@code folder}.
+     *
+     * @param declared the runbook's {@code layout}, or null to see it from the folder
+     */
+    static Migrations of(DatabaseAddress address, Path folder, MigrationLayout declared) {
         if (!Files.isDirectory(folder)) {
             throw new ShipshapeException(Code.INVALID_INPUT, "migrations folder " + folder + " does not exist; "
                     + "check database.migrations in the runbook");
         }
-        this.folder = folder;
-        this.jdbcUrl = address.jdbcUrl();
-        this.flyway = address.flyway().locations("filesystem:" + folder.toAbsolutePath())
-                .mixed(true)
-                // a database that predates its migration history starts at version 0: every file runs
-                .baselineOnMigrate(true).baselineVersion("0")
-                .cleanDisabled(true)
-                .validateMigrationNaming(true)
-                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
-                .load();
-    }
-
-    public List<State> status() {
-        return run("read the migration status", () -> Arrays.stream(flyway.info().all()).map(Migrations::state)
-                .toList());
-    }
-
-    /** The files of pending migrations, in the order they would run. */
-    public List<Path> pendingFiles() {
-        return run("list pending migrations", () -> Arrays.stream(flyway.info().pending())
-                .map(i -> folder.resolve(i.getScript())).toList());
-    }
-
-    /** Problems Flyway finds (changed checksums, missing files), empty when valid. */
-    public List<String> validate() {
-        return run("validate migrations", () -> flyway.validateWithResult().invalidMigrations.stream()
-                .map(m -> m.filepath + ": " + m.errorDetails.errorMessage).toList());
-    }
-
-    /** Applies pending migrations; returns the versions applied. */
-    public List<String> apply() {
-        return run("apply migrations", () -> flyway.migrate().migrations.stream().map(m -> m.version).toList());
-    }
-
-    private static State state(MigrationInfo i) {
-        return new State(i.getVersion() == null ? "" : i.getVersion().getVersion(), i.getDescription(), i.getScript(),
-                i.getState().getDisplayName(), i.getInstalledOn() == null ? null : i.getInstalledOn().toInstant()
-                .toString());
-    }
-
-    private <T> T run(String what, java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (FlywayException e) {
-            throw new ShipshapeException(Code.FAILED, "could not " + what + " in " + folder + ": "
-                    + ConnectFailure.describe(e, jdbcUrl).orElseGet(() -> oneParagraph(e.getMessage())));
-        }
-    }
-
-    static String oneParagraph(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\n[-\\s]*", " / ").replaceAll("( / )+", " / ").strip();
+        MigrationLayout layout = declared != null ? declared : MigrationFolder.detect(folder);
+        return switch (layout) {
+            case FLYWAY -> new FlywayMigrations(address, folder);
+            case PRISMA -> new ToolMigrations(address, new MigrationFolder(folder, layout), new PrismaHistory());
+            case SUPABASE -> new ToolMigrations(address, new MigrationFolder(folder, layout), new SupabaseHistory());
+        };
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The lint applied to pending migrations, for the server's own major version. */
 final class SafetyCheck {
@@ -21,16 +20,17 @@ final class SafetyCheck {
 
     /** Environments where unsafe migrations are blocked: production ({@code prod}, {@code production-eu}, ...). */
     static boolean protectedEnvironment(String name) {
-        return name.toLowerCase(Locale.ROOT).startsWith("prod");
+        return dev.shipshape.runbook.Environment.isProduction(name);
     }
 
-    static List<Finding> lint(DatabaseAddress address, List<Path> files) {
+    /** Findings name each file relative to {@code folder}: {@code V2__x.sql}, {@code 20240101_init/migration.sql}. */
+    static List<Finding> lint(DatabaseAddress address, Path folder, List<Path> files) {
         EnvironmentFacts facts = EnvironmentFacts.of(address);
         Linter linter = new Linter(facts.major(), facts.schema());
         List<Finding> all = new ArrayList<>();
         for (Path file : files) {
             try {
-                all.addAll(linter.lint(file.getFileName().toString(), Files.readString(file)));
+                all.addAll(linter.lint(folder.relativize(file).toString(), Files.readString(file)));
             } catch (IOException e) {
                 throw new ShipshapeException(Code.FAILED, "cannot read migration " + file + ": " + e.getMessage());
             }

@@ -1,9 +1,11 @@
 package dev.shipshape.postgres.trace;
 
 import dev.shipshape.postgres.lint.Observation;
+import dev.shipshape.time.Sleeper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +110,7 @@ final class StatementTrace {
 
     private static void pause() {
         try {
-            Thread.sleep(2);
+            Sleeper.SYSTEM.pause(Duration.ofMillis(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,8 +1,10 @@
 package dev.shipshape.postgres.trace;
 
+import dev.shipshape.time.Sleeper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +157,7 @@ public final class TransactionObserver implements AutoCloseable {
 
     private static void pause() {
         try {
-            Thread.sleep(2);
+            Sleeper.SYSTEM.pause(Duration.ofMillis(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

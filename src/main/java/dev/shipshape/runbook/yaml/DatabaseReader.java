@@ -12,7 +12,7 @@ import java.util.Optional;
 final class DatabaseReader {
 
     private static final List<String> KEYS = List.of("url", "user", "password", "migrations", "backup",
-            "on_migration_failure", "recovery");
+            "on_migration_failure", "recovery", "layout", "migrate_command");
     private static final List<String> BACKUP_KEYS = List.of("folder", "format", "jobs", "keep", "max_age");
     private static final List<String> RECOVERY_KEYS = List.of("rto", "rpo", "checks");
 
@@ -35,7 +35,8 @@ final class DatabaseReader {
             var onFailure = f.choice("on_migration_failure", DatabaseSettings.MigrationFailure.class).orElse(null);
             return url.map(u -> new DatabaseSettings(u, f.string("user").orElse(null),
                     f.string("password").orElse(null), f.string("migrations").orElse(null), backup, onFailure,
-                    recovery));
+                    recovery, f.choice("layout", DatabaseSettings.MigrationLayout.class).orElse(null),
+                    f.string("migrate_command").orElse(null)));
         });
     }
 

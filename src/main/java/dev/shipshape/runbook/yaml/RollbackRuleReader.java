@@ -55,8 +55,8 @@ final class RollbackRuleReader {
 
     /** The stages with the table copied into their verification steps. */
     static List<Stage> attach(List<Stage> stages, List<RollbackRule> rules) {
-        return stages.stream().map(s -> new Stage(s.name(), s.needs(), attachTo(s.steps(), rules),
-                attachTo(s.rollback(), rules), s.timeout(), s.onFailure(), s.tier(), s.probe())).toList();
+        return stages.stream().map(s -> s.withSteps(attachTo(s.steps(), rules), attachTo(s.rollback(), rules)))
+                .toList();
     }
 
     static List<Step> attachTo(List<Step> steps, List<RollbackRule> rules) {

@@ -46,7 +46,7 @@ public final class RunbookLoader {
     public Runbook parse(Path file, String text) {
         Problems problems = new Problems(file.toString());
         Runbook runbook = new NodeReader(problems).read(text)
-                .flatMap(root -> new RunbookReader(problems, kinds).read(root, file))
+                .flatMap(root -> new RunbookReader(problems, kinds, text).read(root, file))
                 .orElse(null);
         problems.throwIfAny();
         return runbook;

@@ -30,12 +30,17 @@ final class RunbookReader {
     private final StepReader steps;
     private final StageReader stages;
     private final EnvironmentReader environmentReader;
+    private final EnvironmentFilter environmentFilter;
+    private final ConditionReader conditions;
 
-    RunbookReader(Problems problems, List<? extends StepSyntax> kinds) {
+    /** @param text the runbook's text, to place problems inside quoted values */
+    RunbookReader(Problems problems, List<? extends StepSyntax> kinds, String text) {
         this.values = new Values(problems);
         this.environmentReader = new EnvironmentReader(values);
-        this.steps = new StepReader(values, kinds);
-        this.stages = new StageReader(values, steps);
+        this.environmentFilter = new EnvironmentFilter(values);
+        this.conditions = new ConditionReader(values, text);
+        this.steps = new StepReader(values, kinds, environmentFilter, conditions);
+        this.stages = new StageReader(values, steps, environmentFilter, conditions);
     }
 
     Optional<Runbook> read(Node root, Path source) {
@@ -52,6 +57,7 @@ final class RunbookReader {
         Map<String, String> vars = f.textMap("vars");
         Map<String, Environment> environments = f.required("environments")
                 .map(n -> environments(n, "environments")).orElse(Map.of());
+        environmentFilter.declared(environments.keySet());
         List<Stage> stageList = f.required("stages").map(n -> stages.stages(n, "stages")).orElse(List.of());
         f.optional("stages").ifPresent(n -> new StageGraph(values.problems()).check(n, "stages"));
         List<Step> always = f.optional("always").map(n -> steps.steps(n, "always", "always")).orElse(List.of());
@@ -64,6 +70,7 @@ final class RunbookReader {
         Map<String, Procedure> procedures = f.optional("procedures")
                 .map(n -> new ProcedureReader(values, steps).procedures(n, "procedures")).orElse(Map.of());
         new ReferenceCheck(values.problems(), vars, environments).check(f.mapping());
+        conditions.check(stageList, always, procedures, environments, vars);
         return new Runbook(service, source, vars, environments, stageList, always, onInterrupted, people, procedures);
     }
 

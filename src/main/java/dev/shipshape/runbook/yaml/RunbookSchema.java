@@ -34,7 +34,7 @@ public final class RunbookSchema {
             ArrayNode oneOf = step.putArray("oneOf");
             for (StepSyntax kind : kinds) {
                 String name = definitionName(kind.key());
-                defs.set(name, JSON.readTree(kind.schema()));
+                defs.set(name, withSharedOptions((ObjectNode) JSON.readTree(kind.schema())));
                 oneOf.addObject().put("$ref", "#/$defs/" + name);
             }
             step.put("description", "One step: a map with exactly one kind key ("
@@ -43,6 +43,15 @@ public final class RunbookSchema {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Options every kind takes and no kind's own definition lists: where (environments) and when a step runs. */
+    private static ObjectNode withSharedOptions(ObjectNode kind) {
+        if (kind.get("properties") instanceof ObjectNode properties) {
+            properties.putObject(EnvironmentFilter.KEY).put("$ref", "#/$defs/stepEnvironments");
+            properties.putObject(ConditionReader.KEY).put("$ref", "#/$defs/condition");
+        }
+        return kind;
     }
 
     /** {@code postgres.backup} is defined as {@code postgresBackupStep}. */

@@ -17,14 +17,18 @@ final class StageReader {
 
     static final Pattern NAME = dev.shipshape.runbook.Names.PATTERN;
     private static final List<String> KEYS = List.of("name", "needs", "timeout", "on_failure", "steps", "rollback", "tier",
-            "probe");
+            "probe", EnvironmentFilter.KEY, ConditionReader.KEY);
 
     private final Values values;
     private final StepReader steps;
+    private final EnvironmentFilter environments;
+    private final ConditionReader conditions;
 
-    StageReader(Values values, StepReader steps) {
+    StageReader(Values values, StepReader steps, EnvironmentFilter environments, ConditionReader conditions) {
         this.values = values;
         this.steps = steps;
+        this.environments = environments;
+        this.conditions = conditions;
     }
 
     List<Stage> stages(Node node, String path) {
@@ -50,7 +54,8 @@ final class StageReader {
             Stage stage = new Stage(name.orElse(""), needs, main, rollback, f.duration("timeout").orElse(null),
                     f.choice("on_failure", OnFailure.class).orElse(OnFailure.ROLLBACK),
                     tier(f, rollback),
-                    f.optional("probe").flatMap(n -> probe(n, f.path("probe"))).orElse(null));
+                    f.optional("probe").flatMap(n -> probe(n, f.path("probe"))).orElse(null),
+                    environments.read(f), conditions.read(f));
             return name.map(n -> stage);
         });
     }

@@ -17,15 +17,21 @@ import java.util.stream.Stream;
  */
 final class StepReader {
 
-    static final List<String> OPTION_KEYS = List.of("name", "timeout", "retries", "backoff", "idempotent");
+    static final List<String> OPTION_KEYS = List.of("name", "timeout", "retries", "backoff", "idempotent",
+            EnvironmentFilter.KEY, ConditionReader.KEY);
 
     private final Values values;
     /** Every step kind, by its key. */
     private final Map<String, KindReader> kinds = new LinkedHashMap<>();
     private final List<String> kindKeys;
+    private final EnvironmentFilter environments;
+    private final ConditionReader conditions;
 
-    StepReader(Values values, List<? extends StepSyntax> syntax) {
+    StepReader(Values values, List<? extends StepSyntax> syntax, EnvironmentFilter environments,
+               ConditionReader conditions) {
         this.values = values;
+        this.environments = environments;
+        this.conditions = conditions;
         syntax.stream().map(kind -> kind.reader(values)).forEach(reader -> kinds.put(reader.kind(), reader));
         this.kindKeys = List.copyOf(kinds.keySet());
     }
@@ -95,6 +101,7 @@ final class StepReader {
                     "retries must be 0 or more, got " + retries);
         }
         return new StepOptions(f.string("name").orElse(null), f.duration("timeout").orElse(null), Math.max(retries, 0),
-                f.duration("backoff").orElse(StepOptions.DEFAULT_BACKOFF), f.bool("idempotent").orElse(null));
+                f.duration("backoff").orElse(StepOptions.DEFAULT_BACKOFF), f.bool("idempotent").orElse(null),
+                environments.read(f), conditions.read(f));
     }
 }

@@ -15,6 +15,7 @@ import dev.shipshape.plan.PlannedStep;
 import dev.shipshape.runbook.AnalysisStep;
 import dev.shipshape.runbook.MetricCheck;
 import dev.shipshape.engine.OutputTail;
+import dev.shipshape.time.Ticks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,15 +79,15 @@ public final class AnalysisStepExecutor {
                                       StepContext context, OutputTail tail, SampleWatch watch) {
         Assessment assessment = new Assessment(step.metrics(), step.failureLimit(), step.consecutiveErrorLimit());
         List<Sample> samples = new ArrayList<>();
-        long deadline = System.nanoTime() + (context.timeout() != null ? context.timeout() : step.defaultTimeout()).toNanos();
+        long deadline = Ticks.SYSTEM.nanos() + (context.timeout() != null ? context.timeout() : step.defaultTimeout()).toNanos();
         int total = step.measurements();
         for (int i = 1; i <= total; i++) {
-            if (!Waiting.until(System.nanoTime() + step.interval().toNanos(), deadline, context)) {
+            if (!Waiting.until(Ticks.SYSTEM.nanos() + step.interval().toNanos(), deadline, context)) {
                 return Optional.empty();
             }
             Instant at = clock.instant();
             Duration limit = measurementLimit(step.interval());
-            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            Duration left = Duration.ofNanos(deadline - Ticks.SYSTEM.nanos());
             boolean enough = false;
             for (Sample measured : provider.measure(step.metrics(), at, left.compareTo(limit) < 0 ? left : limit)) {
                 // Errors may quote an address or query holding a secret: redact before anything keeps them.

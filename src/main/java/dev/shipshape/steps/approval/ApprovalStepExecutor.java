@@ -6,6 +6,8 @@ import dev.shipshape.runbook.ApprovalStep;
 import dev.shipshape.approvals.ApprovalLedger;
 import dev.shipshape.approvals.ApprovalRequest;
 import dev.shipshape.approvals.Tally;
+import dev.shipshape.time.Sleeper;
+import dev.shipshape.time.Ticks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +36,7 @@ public final class ApprovalStepExecutor {
         ApprovalRequest request = ledger.open(context.runId(), stepId, now, expires == null ? null : now.plus(expires));
         context.output().accept("waiting for " + step.summary() + "; approve with: shipshape approve "
                 + context.runId() + " (or reject with: shipshape reject " + context.runId() + " --reason ...)");
-        long deadline = System.nanoTime() + context.timeout().toNanos();
+        long deadline = Ticks.SYSTEM.nanos() + context.timeout().toNanos();
         String last = null;
         while (true) {
             Tally tally = Tally.of(step.approvals().count(), request, ledger.decisions(context.runId(), stepId),
@@ -53,7 +55,7 @@ public final class ApprovalStepExecutor {
                 return StepResult.cancelled("cancelled while waiting for approval (" + tally.reason() + ")",
                         null, 0);
             }
-            if (System.nanoTime() - deadline >= 0) {
+            if (Ticks.SYSTEM.nanos() - deadline >= 0) {
                 return StepResult.timedOut("timed out waiting for approval (" + tally.reason() + ")",
                         null, 0);
             }
@@ -65,7 +67,7 @@ public final class ApprovalStepExecutor {
 
     private boolean sleep() {
         try {
-            Thread.sleep(poll.toMillis());
+            Sleeper.SYSTEM.pause(poll);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -14,6 +14,7 @@ import dev.shipshape.http.Deadline;
 import dev.shipshape.http.Exchange;
 import dev.shipshape.http.Exchanges;
 import dev.shipshape.runbook.HttpUrl;
+import dev.shipshape.time.Ticks;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,9 +44,10 @@ public final class HealthStepExecutor {
         int inARow = 0;
         int polls = 0;
         String last = "no answer yet";
+        String[] body = {null};
         while (!context.isCancelled()) {
-            long started = System.nanoTime();
-            HealthAnswer answer = poll(context, step, deadline.atMost(pollLimit(step)));
+            long started = Ticks.SYSTEM.nanos();
+            HealthAnswer answer = poll(context, step, deadline.atMost(pollLimit(step)), body);
             if (context.isCancelled() || polls > 0 && deadline.passed() && answer.timedOut()) {
                 break; // a poll cut short by the step's own limit says nothing new: the last answer stands
             }
@@ -56,7 +58,8 @@ public final class HealthStepExecutor {
             context.output().accept("poll " + polls + ": " + last);
             if (inARow >= step.successes()) {
                 return done(planned, context, "passed", "healthy " + inARow + "x in a row after " + polls
-                        + (polls == 1 ? " poll" : " polls") + ": " + last, tail, step);
+                        + (polls == 1 ? " poll" : " polls") + ": " + last, tail, step)
+                        .withJson(redacted(body[0], context));
             }
             long next = started + step.interval().toNanos();
             if (next - deadline.atNanos() >= 0 || !Waiting.until(next, deadline.atNanos(), context)) {
@@ -67,7 +70,12 @@ public final class HealthStepExecutor {
             return StepResult.cancelled("cancelled", tail.text(), tail.size());
         }
         return done(planned, context, "failed", "not healthy within " + Durations.format(within) + " (" + polls
-                + " polls); last: " + last, tail, step);
+                + " polls); last: " + last, tail, step).withJson(redacted(body[0], context));
+    }
+
+    /** The last answer's body, for later conditions ({@code ${steps.NAME.json.checks.database}}), redacted. */
+    private static String redacted(String body, StepContext context) {
+        return body == null ? null : context.secrets().redact(body);
     }
 
     /** A poll waits for an answer at least 5 s, longer when polls are further apart. */
@@ -75,7 +83,7 @@ public final class HealthStepExecutor {
         return step.interval().compareTo(Duration.ofSeconds(5)) > 0 ? step.interval() : Duration.ofSeconds(5);
     }
 
-    private HealthAnswer poll(StepContext context, HealthStep step, Deadline deadline) {
+    private HealthAnswer poll(StepContext context, HealthStep step, Deadline deadline, String[] body) {
         String url = context.secrets().reveal(step.url());
         HttpRequest request;
         try {
@@ -84,7 +92,10 @@ public final class HealthStepExecutor {
             return HealthAnswer.unreachable(e.getMessage());
         }
         return switch (exchanges.send(request, deadline, context::isCancelled)) {
-            case Exchange.Answered answer -> HealthAnswer.of(answer.status(), answer.text(), step.healthy());
+            case Exchange.Answered answer -> {
+                body[0] = answer.text();
+                yield HealthAnswer.of(answer.status(), answer.text(), step.healthy());
+            }
             case Exchange.Failed failed -> failed.timedOut()
                     ? HealthAnswer.noAnswerWithin("no complete answer within " + Durations.format(deadline.budget()))
                     : HealthAnswer.unreachable(failed.reason());

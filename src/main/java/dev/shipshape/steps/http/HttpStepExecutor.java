@@ -63,15 +63,16 @@ public final class HttpStepExecutor {
         List<String> problems = expectations.problems(RevealedRequest.expectations(step, secrets),
                 answer.status(), body, answer.latency());
         String tail = tail(statusLine, body, context);
+        String json = context.secrets().redact(body);
         if (problems.isEmpty()) {
             return StepResult.success(null, statusLine + " in " + answer.latency().toMillis() + "ms", tail,
-                    answer.size());
+                    answer.size()).withJson(json);
         }
         String listed = String.join("; ", problems);
         // The status belongs in every message; when it was fine, say it up front.
         boolean statusFine = Expectations.statusAccepted(step.expect().status(), answer.status());
         String message = statusFine ? statusLine + ": " + listed : listed;
-        return StepResult.failure(null, secrets.redact(message), tail, answer.size());
+        return StepResult.failure(null, secrets.redact(message), tail, answer.size()).withJson(json);
     }
 
     /** Status line and body, redacted as a whole (so no secret is split), bounded, and shown live. */

@@ -2,6 +2,8 @@ package dev.shipshape.steps.kit;
 
 import dev.shipshape.analysis.VerificationLog;
 import dev.shipshape.approvals.ApprovalLedger;
+import dev.shipshape.confirmations.ConfirmationLedger;
+import dev.shipshape.confirmations.OperatorPrompt;
 import dev.shipshape.http.Exchanges;
 import dev.shipshape.postgres.PostgresRecords;
 import dev.shipshape.processes.Processes;
@@ -22,16 +24,28 @@ import java.util.Optional;
  * @param approvalPoll   how often a waiting approval step reads the ledger
  * @param env            the process environment (where {@code pg_dump} is found)
  * @param processes      starts every program a step runs (shell commands, PostgreSQL client programs)
+ * @param confirmations  where confirmations of confirm steps are recorded, or null when nothing can record them
+ * @param operator       the person at the terminal running the engine, if any ({@link OperatorPrompt#NONE})
  */
 public record StepServices(HttpClient httpClient, int tailLimitBytes, VerificationLog verification,
                            Clock clock, ApprovalLedger approvals, Duration approvalPoll, PostgresRecords postgres,
-                           Map<String, String> env, Processes processes) {
+                           Map<String, String> env, Processes processes, ConfirmationLedger confirmations,
+                           OperatorPrompt operator) {
+
+    /** Services without confirmations (nothing records them) and without a person at a terminal. */
+    public StepServices(HttpClient httpClient, int tailLimitBytes, VerificationLog verification, Clock clock,
+                        ApprovalLedger approvals, Duration approvalPoll, PostgresRecords postgres,
+                        Map<String, String> env, Processes processes) {
+        this(httpClient, tailLimitBytes, verification, clock, approvals, approvalPoll, postgres, env, processes, null,
+                OperatorPrompt.NONE);
+    }
 
     public StepServices {
         if (tailLimitBytes <= 0) {
             throw new IllegalArgumentException("output tail limit must be positive, got " + tailLimitBytes);
         }
         env = Map.copyOf(env);
+        operator = operator == null ? OperatorPrompt.NONE : operator;
     }
 
     public Exchanges exchanges() {
@@ -40,5 +54,9 @@ public record StepServices(HttpClient httpClient, int tailLimitBytes, Verificati
 
     public Optional<ApprovalLedger> approvalsIfAny() {
         return Optional.ofNullable(approvals);
+    }
+
+    public Optional<ConfirmationLedger> confirmationsIfAny() {
+        return Optional.ofNullable(confirmations);
     }
 }

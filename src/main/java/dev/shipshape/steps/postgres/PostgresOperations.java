@@ -17,6 +17,7 @@ import dev.shipshape.runbook.PostgresDiagnoseStep;
 import dev.shipshape.runbook.PostgresMigrateStep;
 import dev.shipshape.runbook.PostgresQueryStep;
 import dev.shipshape.runbook.PostgresRestoreStep;
+import dev.shipshape.runbook.PostgresSqlStep;
 import dev.shipshape.runbook.Step;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,6 +44,7 @@ final class PostgresOperations {
             case PostgresRestoreStep r -> restore(r, work);
             case PostgresMigrateStep m -> migrate(m, work);
             case PostgresQueryStep q -> query(q, work);
+            case PostgresSqlStep w -> SqlWrite.run(w, work);
             case PostgresDiagnoseStep d -> diagnose(d, work);
             default -> throw new IllegalArgumentException("not a PostgreSQL step: " + step.kind());
         };

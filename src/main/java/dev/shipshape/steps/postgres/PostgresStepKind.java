@@ -2,6 +2,8 @@ package dev.shipshape.steps.postgres;
 
 import dev.shipshape.postgres.PgTools;
 import dev.shipshape.runbook.Masked;
+import dev.shipshape.runbook.PostgresMigrateStep;
+import dev.shipshape.runbook.PostgresSqlStep;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.UsesDatabase;
 import dev.shipshape.runbook.yaml.KindReader;
@@ -46,8 +48,22 @@ public final class PostgresStepKind<S extends Step> implements StepKind<S> {
     @Override
     public List<String> details(S step) {
         var settings = ((UsesDatabase) step).target().settings();
-        return List.of("database " + Masked.of(settings.url()) + (settings.user() == null ? ""
-                : " as " + Masked.of(settings.user())));
+        List<String> lines = new java.util.ArrayList<>(List.of("database " + Masked.of(settings.url())
+                + (settings.user() == null ? "" : " as " + Masked.of(settings.user()))));
+        if (step instanceof PostgresSqlStep sql) {
+            lines.addAll(SqlWrite.planLines(sql));
+        }
+        if (step instanceof PostgresMigrateStep migrate) {
+            String folder = migrate.migrations() != null ? migrate.migrations() : settings.migrations();
+            if (folder != null) {
+                lines.add("migrations " + folder + (settings.layout() == null ? ""
+                        : " (layout " + settings.layout().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+            }
+            if (settings.migrateCommand() != null) {
+                lines.add("applied by migrate_command: " + Masked.of(settings.migrateCommand()));
+            }
+        }
+        return lines;
     }
 
     @Override

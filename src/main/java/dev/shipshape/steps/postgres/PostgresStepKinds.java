@@ -7,6 +7,7 @@ import dev.shipshape.runbook.PostgresDiagnoseStep;
 import dev.shipshape.runbook.PostgresMigrateStep;
 import dev.shipshape.runbook.PostgresQueryStep;
 import dev.shipshape.runbook.PostgresRestoreStep;
+import dev.shipshape.runbook.PostgresSqlStep;
 import dev.shipshape.runbook.SqlCheck;
 import dev.shipshape.runbook.Step;
 import dev.shipshape.runbook.StepOptions;
@@ -36,6 +37,7 @@ public final class PostgresStepKinds {
                         Optional.of(new PostgresMigrateStep(f.string("postgres.migrate").orElse(null),
                                 tables(values, f), null, o))),
                 kind("postgres.query", PostgresQueryStep.class, List.of("expect"), PostgresStepKinds::query),
+                kind("postgres.sql", PostgresSqlStep.class, List.of("safe"), PostgresStepKinds::sql),
                 kind("postgres.diagnose", PostgresDiagnoseStep.class, List.of("long_running", "fail_on_blocked_for"),
                         (values, f, o) -> Optional.of(new PostgresDiagnoseStep(f.duration("long_running").orElse(null),
                                 f.duration("fail_on_blocked_for").orElse(null), null, o))));
@@ -56,6 +58,14 @@ public final class PostgresStepKinds {
         String value = expect.flatMap(e -> e.optional("value").flatMap(n -> values.text(n, e.path("value"))))
                 .orElse(null);
         return sql.map(s -> new PostgresQueryStep(new SqlCheck(s, rows, value), null, options));
+    }
+
+    private static Optional<Step> sql(Values values, Fields f, StepOptions options) {
+        Optional<String> sql = f.required("postgres.sql").flatMap(n -> values.string(n, f.path("postgres.sql")));
+        boolean safe = f.bool("safe").orElse(false);
+        Node.Entry at = f.mapping().entry("postgres.sql").orElseThrow();
+        return sql.map(s -> new PostgresSqlStep(s, safe, new PostgresSqlStep.Written(at.line(), at.column(),
+                f.path()), null, options));
     }
 
     /** {@code expect_tables: {orders: [id, total], audit_log: []}}. */

@@ -2,6 +2,7 @@ package dev.shipshape.steps.shell;
 
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.processes.Spawned;
+import dev.shipshape.time.Ticks;
 import java.time.Duration;
 
 /** How waiting for a command ended. */
@@ -17,17 +18,17 @@ enum Ending {
     /** Waits for the process to exit, the attempt's time to run out, or the run to be cancelled. */
     static Ending await(Spawned process, StepContext context) {
         Duration timeout = context.timeout() == null ? FOREVER : context.timeout();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = Ticks.SYSTEM.nanos() + timeout.toNanos();
         try {
             while (true) {
-                long left = Math.max(deadline - System.nanoTime(), 0);
+                long left = Math.max(deadline - Ticks.SYSTEM.nanos(), 0);
                 if (process.waitFor(Duration.ofNanos(Math.min(POLL.toNanos(), left)))) {
                     return EXITED;
                 }
                 if (context.isCancelled()) {
                     return CANCELLED;
                 }
-                if (System.nanoTime() - deadline >= 0) {
+                if (Ticks.SYSTEM.nanos() - deadline >= 0) {
                     return TIMED_OUT;
                 }
             }

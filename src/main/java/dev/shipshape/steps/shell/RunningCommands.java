@@ -1,6 +1,8 @@
 package dev.shipshape.steps.shell;
 
 import dev.shipshape.processes.Spawned;
+import dev.shipshape.time.Sleeper;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +15,9 @@ public final class RunningCommands {
 
     private static final Set<Spawned> TREES = ConcurrentHashMap.newKeySet();
     private static volatile boolean exiting;
+
+    /** As good as forever for a thread that must never go on: the process halts long before. */
+    private static final Duration FOREVER = Duration.ofDays(365);
 
     private RunningCommands() {
     }
@@ -39,7 +44,7 @@ public final class RunningCommands {
     static void holdIfExiting() {
         while (exiting) {
             try {
-                Thread.sleep(Long.MAX_VALUE);
+                Sleeper.SYSTEM.pause(FOREVER);
             } catch (InterruptedException e) {
                 // Keep holding: the process is about to halt.
             }

@@ -4,7 +4,6 @@ import dev.shipshape.engine.SecretCommand;
 import dev.shipshape.engine.Secrets;
 import dev.shipshape.engine.StepContext;
 import dev.shipshape.engine.StepResult;
-import dev.shipshape.processes.ProcessGroup;
 import dev.shipshape.processes.LocalProcesses;
 import dev.shipshape.processes.Processes;
 import dev.shipshape.processes.Spawned;
@@ -77,13 +76,17 @@ public final class ShellStepExecutor {
         }
     }
 
-    /** The group is recorded before the command is waited for; if it cannot be, the command does not go on. */
+    /**
+     * The group is recorded before the command is waited for; if it cannot be, the command does not go on.
+     * Its id is the pid (setsid made it a group leader): not read from /proc, where it may still show this
+     * JVM's group until setsid has called setsid().
+     */
     private void record(Spawned process, StepContext context) {
         if (!process.ownProcessGroup()) {
             return;
         }
         try {
-            context.started().accept(ProcessGroup.of(process.pid()));
+            context.started().accept(process.pid());
         } catch (RuntimeException e) {
             process.kill();
             throw e;

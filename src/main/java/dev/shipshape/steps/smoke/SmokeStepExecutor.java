@@ -14,6 +14,7 @@ import dev.shipshape.runbook.SmokeStep;
 import dev.shipshape.runbook.StepOptions;
 import dev.shipshape.engine.OutputTail;
 import dev.shipshape.steps.http.HttpStepExecutor;
+import dev.shipshape.time.Ticks;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -44,12 +45,12 @@ public final class SmokeStepExecutor {
         String firstFailure = null;
         Deadline stepDeadline = Deadline.in(context.timeout() != null ? context.timeout() : step.defaultTimeout());
         for (SmokeStep.Flow flow : step.flows()) {
-            long started = System.nanoTime();
+            long started = Ticks.SYSTEM.nanos();
             String failure = flow(flow, context, stepDeadline);
             if (context.isCancelled()) {
                 return StepResult.cancelled("cancelled", report.text(), report.size());
             }
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            long millis = (Ticks.SYSTEM.nanos() - started) / 1_000_000;
             String line = "flow " + flow.name() + ": " + (failure == null ? "passed" : "failed at " + failure)
                     + " in " + millis + "ms";
             report.appendLine(line);

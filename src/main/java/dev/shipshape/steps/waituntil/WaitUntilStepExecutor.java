@@ -17,6 +17,7 @@ import dev.shipshape.runbook.WaitUntilStep;
 import dev.shipshape.steps.http.HttpStepExecutor;
 import dev.shipshape.steps.kit.StepServices;
 import dev.shipshape.steps.shell.ShellStepExecutor;
+import dev.shipshape.time.Ticks;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,7 @@ final class WaitUntilStepExecutor {
         int inARow = 0;
         String last = "not looked yet";
         while (!context.isCancelled()) {
-            long started = System.nanoTime();
+            long started = Ticks.SYSTEM.nanos();
             Look look = look(planned, step, withTimeout(context, deadline.left()));
             if (context.isCancelled()) {
                 break;

@@ -128,7 +128,7 @@ public final class InMemoryRunStore implements RunStore {
         list.set(i, new StepRecord(s.runId(), s.stepId(), s.stage(), s.phase(), s.position(), s.name(), s.kind(),
                 s.summary(), s.idempotent(), c.state(), c.attempt(), c.exitCode(), c.outputTail(), c.outputSize(),
                 c.durationMillis(), c.message(), c.state() == State.RUNNING ? c.at() : s.startedAt(),
-                c.state().finished() ? c.at() : null));
+                c.state().finished() ? c.at() : null, c.json()));
         append(c.runId(), c.at(), "step." + c.state().label(), c.stepId(), c.message());
     }
 
@@ -141,7 +141,7 @@ public final class InMemoryRunStore implements RunStore {
             if (s.stepId().equals(stepId) && s.attempts() == attempt && s.state() == State.RUNNING) {
                 list.set(i, new StepRecord(s.runId(), s.stepId(), s.stage(), s.phase(), s.position(), s.name(),
                         s.kind(), s.summary(), s.idempotent(), s.state(), s.attempts(), s.exitCode(), outputTail,
-                        outputSize, s.durationMillis(), s.message(), s.startedAt(), s.finishedAt()));
+                        outputSize, s.durationMillis(), s.message(), s.startedAt(), s.finishedAt(), s.json()));
             }
         }
     }

@@ -164,4 +164,53 @@ class RunbookSchemaTest {
                     steps: [{run: ./scripts/check-pool.sh}]
                 """)).anySatisfy(message -> assertThat(message).contains("description"));
     }
+
+    @Test
+    void acceptsEnvironmentsOnStagesAndStepsAndRejectsAnEmptyList() {
+        assertThat(validation.errors(withStages("""
+                  - name: scale
+                    environments: [staging]
+                    steps:
+                      - {run: ./scale.sh, environments: staging}
+                      - {http: "http://localhost/health", environments: [staging]}
+                """))).isEmpty();
+        assertThat(validation.errors(withStages("""
+                  - name: scale
+                    steps: [{run: ./scale.sh, environments: []}]
+                """))).isNotEmpty();
+    }
+
+    @Test
+    void acceptsConditionsOnStagesAndSteps() {
+        assertThat(validation.errors(withStages("""
+                  - name: check
+                    steps:
+                      - {name: pool, run: ./check-pool.sh}
+                      - {run: ./restart.sh, when: "${steps.pool.exit} != 0"}
+                  - name: announce
+                    when: ${env} == staging
+                    steps:
+                      - {http: "http://localhost/health", when: "${steps.pool.outcome} == failed"}
+                """))).isEmpty();
+        assertThat(validation.errors(withStages("""
+                  - name: check
+                    steps: [{run: ./restart.sh, when: [a, b]}]
+                """))).isNotEmpty();
+    }
+
+    @Test
+    void acceptsConfirmStepsAndRejectsOneWithoutAQuestion() {
+        assertThat(validation.errors(withStages("""
+                  - name: verify
+                    steps:
+                      - name: sentry
+                        confirm: Check Sentry for new errors
+                        instructions: Compare with yesterday.
+                        environments: [staging]
+                """))).isEmpty();
+        assertThat(validation.errors(withStages("""
+                  - name: verify
+                    steps: [{confirm: "", instructions: x}]
+                """))).isNotEmpty();
+    }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class StepKindProblemsTest {
 
     /** Every step kind, in the order the loader knows them. */
-    static final String KINDS = "run, http, health, smoke, analysis, monitor, approval, wait_until, postgres.backup, "
-            + "postgres.restore, postgres.migrate, postgres.query, postgres.diagnose";
+    static final String KINDS = "run, http, health, smoke, analysis, monitor, approval, wait_until, confirm, postgres.backup, "
+            + "postgres.restore, postgres.migrate, postgres.query, postgres.sql, postgres.diagnose";
 
     @Test
     void misspeltKindSuggestsTheKindMeant() {
@@ -71,6 +71,6 @@ class StepKindProblemsTest {
                       - run: make
                         expect: {status: 200}
                 """))).containsExactly("bad.yaml:8:9: stages[0].steps[0]: unknown key 'expect' (expected one of: "
-                + "run, env, workdir, exit_codes, name, timeout, retries, backoff, idempotent)");
+                + "run, env, workdir, exit_codes, name, timeout, retries, backoff, idempotent, environments, when)");
     }
 }
