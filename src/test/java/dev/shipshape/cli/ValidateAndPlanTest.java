@@ -138,6 +138,29 @@ class ValidateAndPlanTest {
     }
 
     @Test
+    void planShowsTheEnvDefaultWhenTheVariableIsUnsetAndTheValueWhenItIsSet() throws Exception {
+        cli.write("shipshape.yaml", """
+                service: shop-api
+                environments:
+                  staging: {}
+                stages:
+                  - name: deploy
+                    steps:
+                      - run: ./scripts/deploy.sh --region ${env:SHOP_REGION:-eu-west-1}
+                """);
+
+        cli.env.remove("SHOP_REGION");
+        Cli.Result unset = cli.run("plan", "--env", "staging", "--version", "v1");
+        cli.env.put("SHOP_REGION", "us-east-2");
+        Cli.Result set = cli.run("plan", "--env", "staging", "--version", "v1");
+
+        assertThat(unset.exitCode()).as(unset.err()).isZero();
+        assertThat(unset.out()).contains("deploy/1  run  ./scripts/deploy.sh --region eu-west-1");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).contains("deploy/1  run  ./scripts/deploy.sh --region us-east-2");
+    }
+
+    @Test
     void planForAnUnknownEnvironmentNamesTheDefinedOnes() throws Exception {
         cli.write("shipshape.yaml", PINNED);
 
