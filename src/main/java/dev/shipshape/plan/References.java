@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Resolves references for one plan. Secret references are kept as they are (revealed only by the
  * executor); an unknown {@code ${previous_version}} stays too, so the step fails with a clear
- * reason if it ever runs. Unset {@code ${env:NAME}} are collected and reported together.
+ * reason if it ever runs. Unset {@code ${env:NAME}} without a {@code :-default} are collected and reported together.
  */
 final class References {
 
@@ -52,15 +52,18 @@ final class References {
             case ENVIRONMENT -> environment;
             case PREVIOUS_VERSION -> previousVersion != null ? previousVersion : "${previous_version}";
             case VAR -> resolve(vars.getOrDefault(p.name(), ""), where);
-            case ENV -> envValue(p.name(), where);
+            case ENV -> envValue(p, where);
             case SECRET, UNKNOWN -> "${" + p.source() + "}";
         };
     }
 
-    private String envValue(String name, String where) {
-        String value = processEnv.get(name);
+    private String envValue(Placeholder p, String where) {
+        String value = processEnv.get(p.name());
+        if (p.fallback() != null && (value == null || value.isEmpty())) {
+            return p.fallback();
+        }
         if (value == null) {
-            missing.putIfAbsent(name, where);
+            missing.putIfAbsent(p.name(), where);
             return "";
         }
         return value;

@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * The {@code ${...}} references a runbook may use in its strings: {@code ${version}},
  * {@code ${environment}}, {@code ${previous_version}}, {@code ${vars.NAME}}, {@code ${env:NAME}},
- * {@code ${secret:NAME}}. {@code $${} stands for a literal {@code ${}.
+ * {@code ${env:NAME:-default}} (the default when NAME is unset or empty), {@code ${secret:NAME}}.
+ * {@code $${} stands for a literal {@code ${}.
  */
 public final class Placeholders {
 
@@ -21,8 +22,13 @@ public final class Placeholders {
      * @param name   the variable's name for VAR, ENV and SECRET; the source otherwise
      * @param start  offset of the {@code $}
      * @param end    offset just after the closing brace
+     * @param fallback for ENV written {@code ${env:NAME:-default}}, the default; null otherwise
      */
-    public record Placeholder(String source, Kind kind, String name, int start, int end) {
+    public record Placeholder(String source, Kind kind, String name, int start, int end, String fallback) {
+
+        Placeholder(String source, Kind kind, String name, int start, int end) {
+            this(source, kind, name, start, end, null);
+        }
     }
 
     private Placeholders() {
@@ -74,10 +80,22 @@ public final class Placeholders {
         if (s.equals("environment")) return new Placeholder(source, Kind.ENVIRONMENT, s, start, end);
         if (s.equals("previous_version")) return new Placeholder(source, Kind.PREVIOUS_VERSION, s, start, end);
         if (s.startsWith("vars.") && s.length() > 5) return new Placeholder(source, Kind.VAR, s.substring(5), start, end);
-        if (s.startsWith("env:") && s.length() > 4) return new Placeholder(source, Kind.ENV, s.substring(4), start, end);
+        if (s.startsWith("env:") && s.length() > 4) return env(source, s.substring(4), start, end);
         if (s.startsWith("secret:") && s.length() > 7) {
             return new Placeholder(source, Kind.SECRET, s.substring(7), start, end);
         }
         return new Placeholder(source, Kind.UNKNOWN, s, start, end);
+    }
+
+    private static Placeholder env(String source, String reference, int start, int end) {
+        int dash = reference.indexOf(":-");
+        if (dash < 0) {
+            return new Placeholder(source, Kind.ENV, reference, start, end);
+        }
+        String name = reference.substring(0, dash);
+        if (name.isEmpty()) {
+            return new Placeholder(source, Kind.UNKNOWN, source.trim(), start, end);
+        }
+        return new Placeholder(source, Kind.ENV, name, start, end, reference.substring(dash + 2));
     }
 }

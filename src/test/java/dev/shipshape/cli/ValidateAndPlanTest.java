@@ -138,6 +138,68 @@ class ValidateAndPlanTest {
     }
 
     @Test
+    void planShowsTheEnvDefaultWhenTheVariableIsUnsetAndTheValueWhenItIsSet() throws Exception {
+        cli.write("shipshape.yaml", """
+                service: shop-api
+                environments:
+                  staging: {}
+                stages:
+                  - name: deploy
+                    steps:
+                      - run: ./scripts/deploy.sh --region ${env:SHOP_REGION:-eu-west-1}
+                """);
+
+        cli.env.remove("SHOP_REGION");
+        Cli.Result unset = cli.run("plan", "--env", "staging", "--version", "v1");
+        cli.env.put("SHOP_REGION", "us-east-2");
+        Cli.Result set = cli.run("plan", "--env", "staging", "--version", "v1");
+
+        assertThat(unset.exitCode()).as(unset.err()).isZero();
+        assertThat(unset.out()).contains("deploy/1  run  ./scripts/deploy.sh --region eu-west-1");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).contains("deploy/1  run  ./scripts/deploy.sh --region us-east-2");
+    }
+
+    @Test
+    void anAliasBombIsOneProblemLineWithItsPositionAndExit2() throws Exception {
+        StringBuilder yaml = new StringBuilder("service: shop-api\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int i = 1; i < 10; i++) {
+            yaml.append("x").append(i).append(": &a").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
+        }
+        cli.write("shipshape.yaml", yaml.toString());
+
+        Cli.Result result = cli.run("validate");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out() + result.err()).contains("shipshape.yaml:7:10: x5[0]: the alias *a4 takes the runbook "
+                + "past 100000 values").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void planShowsStepsThatMergeASharedBlock() throws Exception {
+        cli.write("shipshape.yaml", """
+                service: shop-api
+                environments:
+                  staging: {}
+                stages:
+                  - name: deploy
+                    steps:
+                      - run: ./scripts/deploy.sh ${version}
+                        <<: &patient {timeout: 10m, retries: 2}
+                      - run: ./scripts/migrate.sh
+                        <<: *patient
+                        retries: 0
+                """);
+
+        Cli.Result result = cli.run("plan", "--env", "staging", "--version", "v1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("deploy/1  run  ./scripts/deploy.sh v1  [timeout 10m, retries 2]")
+                .contains("deploy/2  run  ./scripts/migrate.sh  [timeout 10m]");
+    }
+
+    @Test
     void planForAnUnknownEnvironmentNamesTheDefinedOnes() throws Exception {
         cli.write("shipshape.yaml", PINNED);
 

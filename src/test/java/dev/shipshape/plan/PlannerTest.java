@@ -57,6 +57,27 @@ class PlannerTest {
     }
 
     @Test
+    void anEnvDefaultAppliesWhenTheVariableIsUnsetOrEmptyAndTheValueWinsOtherwise() {
+        String runbook = """
+                service: shop
+                environments:
+                  staging: {}
+                stages:
+                  - name: build
+                    steps:
+                      - run: make REGION=${env:REGION:-eu-west-1}
+                """;
+        var loaded = new RunbookLoader(dev.shipshape.steps.StepKinds.all()).parse(Path.of("/srv/shop/shipshape.yaml"), runbook);
+
+        assertThat(command(new Planner(Map.of()).deploy(loaded, "staging", "v2", null).allSteps().getFirst()))
+                .isEqualTo("make REGION=eu-west-1");
+        assertThat(command(new Planner(Map.of("REGION", "")).deploy(loaded, "staging", "v2", null).allSteps()
+                .getFirst())).isEqualTo("make REGION=eu-west-1");
+        assertThat(command(new Planner(Map.of("REGION", "us-east-2")).deploy(loaded, "staging", "v2", null)
+                .allSteps().getFirst())).isEqualTo("make REGION=us-east-2");
+    }
+
+    @Test
     void resolvesVariablesEnvironmentAndVersionsButKeepsSecretReferences() {
         Plan plan = plan("production", "v1", Map.of("HOME_DIR", "/home/ci"));
 

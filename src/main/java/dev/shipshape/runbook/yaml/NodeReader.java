@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,13 @@ final class NodeReader {
 
     // The constructor, unlike the builder, turns on the feature that reads an empty value as null.
     private final YAMLFactory yaml = new YAMLFactory();
+    /** How many values aliases may add to the document: enough for shared blocks, far too few for an alias bomb. */
+    static final long MAX_EXPANDED = 100_000;
+
     private final Problems problems;
+    private final Map<String, Node> anchors = new HashMap<>();
+    private final Map<Node, Long> sizes = new IdentityHashMap<>();
+    private long expanded;
 
     NodeReader(Problems problems) {
         this.problems = problems;
@@ -44,6 +51,10 @@ final class NodeReader {
             Node root = value(parser, "");
             rejectFurtherDocuments(parser);
             return Optional.of(root);
+        } catch (AliasBomb e) {
+            problems.add(e.line, e.column, e.path, "the alias *" + e.name + " takes the runbook past " + MAX_EXPANDED
+                    + " values once aliases are expanded", "share smaller blocks, or write the values out");
+            return Optional.empty();
         } catch (StreamReadException e) {
             YamlErrors.report(e, problems);
             return Optional.empty();
@@ -81,27 +92,95 @@ final class NodeReader {
 
     private Node value(JsonParser parser, String path) throws IOException {
         JsonLocation at = parser.currentTokenLocation();
-        return switch (parser.currentToken()) {
+        if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+            return alias(parser.getText(), path, at);
+        }
+        Object anchor = parser.getObjectId();
+        Node node = switch (parser.currentToken()) {
             case START_OBJECT -> mapping(parser, path, at);
             case START_ARRAY -> sequence(parser, path, at);
             default -> scalar(parser, path, at);
         };
+        if (anchor != null) {
+            anchors.put(anchor.toString(), node);
+        }
+        return node;
+    }
+
+    /**
+     * The anchored value itself, so problems inside it point where it was written once. The YAML parser
+     * reports anchors on maps and lists only, so an alias of an anchored single value is a problem.
+     */
+    private Node alias(String name, String path, JsonLocation at) {
+        Node target = anchors.get(name);
+        if (target == null) {
+            problems.add(line(at), column(at), path, "no map or list anchored &" + name + " before the alias *" + name,
+                    "anchors work on maps and lists; write a single value out, or share it with vars");
+            return new Node.Scalar(null, "", line(at), column(at));
+        }
+        expanded += size(target);
+        if (expanded > MAX_EXPANDED) {
+            throw new AliasBomb(name, line(at), column(at), path);
+        }
+        return target;
+    }
+
+    private long size(Node node) {
+        Long known = sizes.get(node);
+        if (known != null) {
+            return known;
+        }
+        long size = 1;
+        if (node instanceof Node.Mapping m) {
+            for (Node.Entry e : m.entries()) {
+                size = Math.min(size + size(e.value()), Long.MAX_VALUE / 4);
+            }
+        } else if (node instanceof Node.Sequence q) {
+            for (Node item : q.items()) {
+                size = Math.min(size + size(item), Long.MAX_VALUE / 4);
+            }
+        }
+        sizes.put(node, size);
+        return size;
+    }
+
+    /** Entries merged in with {@code <<: *block} (or a list of blocks); keys written in the mapping win. */
+    private void merge(Node.Entry entry, String path, List<Node.Entry> merged) {
+        List<Node> blocks = entry.value() instanceof Node.Sequence q ? q.items() : List.of(entry.value());
+        for (Node block : blocks) {
+            if (block instanceof Node.Mapping m) {
+                merged.addAll(m.entries());
+            } else {
+                problems.add(entry, path, "'<<' merges a map or a list of maps, got " + block.typeName(),
+                        "write <<: *name where &name is on a map");
+            }
+        }
     }
 
     private Node mapping(JsonParser parser, String path, JsonLocation at) throws IOException {
         List<Node.Entry> entries = new ArrayList<>();
         Map<String, Node.Entry> seen = new HashMap<>();
+        List<Node.Entry> merged = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonLocation keyAt = parser.currentTokenLocation();
             parser.nextToken();
             Node.Entry entry = new Node.Entry(key, line(keyAt), column(keyAt), value(parser, Problems.child(path, key)));
+            if (key.equals("<<")) {
+                merge(entry, path, merged);
+                continue;
+            }
             Node.Entry first = seen.putIfAbsent(key, entry);
             if (first == null) {
                 entries.add(entry);
             } else {
                 problems.add(entry, path, "duplicate key '" + key + "'",
                         "first written at line " + first.line() + "; remove one of them");
+            }
+        }
+        for (Node.Entry entry : merged) {
+            if (seen.putIfAbsent(entry.key(), entry) == null) {
+                entries.add(entry);
             }
         }
         return new Node.Mapping(entries, line(at), column(at));
@@ -128,10 +207,6 @@ final class NodeReader {
             problems.add(line(at), column(at), path, "the value is " + text.length() + " characters long, over the "
                     + "limit of " + MAX_SCALAR, "keep long scripts and data in files the step reads");
         }
-        if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
-            problems.add(line(at), column(at), path, "YAML aliases (*" + text + ") are not supported",
-                    "write the value out");
-        }
         return new Node.Scalar(value, text, line(at), column(at));
     }
 
@@ -141,5 +216,21 @@ final class NodeReader {
 
     private static int column(JsonLocation at) {
         return at == null ? 0 : Math.max(at.getColumnNr(), 0);
+    }
+
+    /** Stops reading: an alias bomb would otherwise take the memory. */
+    private static final class AliasBomb extends RuntimeException {
+        final String name;
+        final int line;
+        final int column;
+        final String path;
+
+        AliasBomb(String name, int line, int column, String path) {
+            super(null, null, false, false);
+            this.name = name;
+            this.line = line;
+            this.column = column;
+            this.path = path;
+        }
     }
 }
