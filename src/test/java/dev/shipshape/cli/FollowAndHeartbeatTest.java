@@ -66,7 +66,7 @@ class FollowAndHeartbeatTest {
 
         assertThat(deploy.exitCode()).isZero();
         assertThat(deploy.out()).containsPattern("(?s)      \\| first\n.*?  still running \\(\\d+s\\): first\n.*?"
-                + "      \\| second\n  \\[ok\\]   deploy/1");
+                + "      \\| second\n(  still running \\(\\d+s\\): second\n)?  \\[ok\\]   deploy/1");
     }
 
     @Test
