@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 RollbackCommand.class, StatusCommand.class, ChecklistCommand.class, ApproveCommand.class, RejectCommand.class,
                 ConfirmCommand.class,
                 DbCommand.class, GatesCommand.class, SchemaCommand.class, InitCommand.class, CompletionCommand.class,
-                UserCommand.class, TokenCommand.class, AuditCommand.class,
+                UserCommand.class, TokenCommand.class, AuditCommand.class, ServeCommand.class,
                 DemoCommand.class, SampleServiceCommand.class, CommandLine.HelpCommand.class})
 final class ShipshapeCommand implements Runnable {
 

@@ -36,6 +36,8 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         // Flyway and HikariCP report every migration check and pool start at INFO: noise for a CLI
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         context.getLogger("com.zaxxer").setLevel(Level.WARN);
+        context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
+        context.getLogger("io.javalin").setLevel(Level.WARN);
         // the pool logs a failed start with its stack trace; shipshape reports it on one line itself
         context.getLogger("com.zaxxer.hikari.pool.HikariPool").setLevel(Level.OFF);
         // Flyway logs a failed rollback with its stack trace, then throws; shipshape reports the failure itself

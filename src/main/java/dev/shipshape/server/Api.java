@@ -1,0 +1,20 @@
+package dev.shipshape.server;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The server's route table: every route it serves, each with its rule; one line per area. */
+final class Api {
+
+    static final String PREFIX = "/api/v1";
+
+    private Api() {
+    }
+
+    static List<Route> routes(Backend backend, String version) {
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(HealthRoutes.routes(backend.store(), backend.metrics(), backend.settings().publicMetrics(),
+                version));
+        return List.copyOf(routes);
+    }
+}

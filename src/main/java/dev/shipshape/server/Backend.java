@@ -1,0 +1,27 @@
+package dev.shipshape.server;
+
+import dev.shipshape.app.Shipshape;
+import dev.shipshape.app.StoreAccess;
+import dev.shipshape.store.Store;
+import dev.shipshape.tokens.Tokens;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * What the routes work with: the application layer over the server's one open store, and the server's own
+ * meters. Handlers call use cases of {@code app}; they hold no use case of their own.
+ */
+public record Backend(Shipshape app, Store store, ServerSettings settings, ServerMetrics metrics) {
+
+    public StoreAccess storeAccess() {
+        return StoreAccess.of(store);
+    }
+
+    public Clock clock() {
+        return app.settings().clock();
+    }
+
+    public Tokens tokens() {
+        return new Tokens(store.tokens(), store.users(), clock(), new SecureRandom());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.shipshape.server;
+
+import dev.shipshape.ShipshapeException;
+import dev.shipshape.time.Ticks;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one route's handler behind its rule: authenticates the caller, checks the role the route needs, answers
+ * failures in the JSON error shape, appends an audit entry for every action (done or refused), and times the
+ * request for the metrics.
+ */
+final class Guard implements Handler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
+
+    private final Route route;
+    private final Authenticator authenticator;
+    private final ServerAudit audit;
+    private final ServerMetrics metrics;
+
+    Guard(Route route, Authenticator authenticator, ServerAudit audit, ServerMetrics metrics) {
+        this.route = route;
+        this.authenticator = authenticator;
+        this.audit = audit;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        long started = Ticks.SYSTEM.nanos();
+        String who = ServerAudit.ANONYMOUS;
+        String outcome;
+        try {
+            Optional<Caller> caller = admit(ctx);
+            who = caller.map(c -> c.user().name()).orElse(who);
+            route.handler().handle(ctx);
+            outcome = "succeeded (" + ctx.statusCode() + ")";
+        } catch (Exception e) {
+            ApiError error = errorOf(e);
+            ApiJson.answer(ctx, error.status(), error);
+            outcome = (error.status() == 401 || error.status() == 403 ? "refused (" : "failed (") + error.status()
+                    + " " + error.code() + ")";
+        }
+        if (route.acts()) {
+            auditAction(ctx, who, outcome);
+        }
+        metrics.request(route, ctx.statusCode(), Ticks.SYSTEM.nanos() - started);
+    }
+
+    /** The caller the route lets in (none for a public route), else a 401 or 403 problem. */
+    private Optional<Caller> admit(Context ctx) {
+        if (route.access() instanceof Route.Access.Public) {
+            return Optional.empty();
+        }
+        Route.Access.Signed signed = (Route.Access.Signed) route.access();
+        Caller caller = authenticator.caller(ctx).orElseThrow(() -> new ApiProblem(401, "unauthenticated",
+                "sign in, or send an API token as 'Authorization: Bearer TOKEN' (shipshape token create)"));
+        ctx.attribute(Requests.CALLER, caller);
+        if (!caller.user().role().includes(signed.least())) {
+            throw new ApiProblem(403, "forbidden", "this needs the role " + signed.least().label() + "; user '"
+                    + caller.user().name() + "' is " + caller.user().role().label(),
+                    Map.of("needed", signed.least().label(), "role", caller.user().role().label()));
+        }
+        return Optional.of(caller);
+    }
+
+    private void auditAction(Context ctx, String who, String outcome) {
+        String target = ctx.attribute(Requests.TARGET);
+        try {
+            audit.record(who, route.action(), target, ctx.ip(), outcome);
+        } catch (RuntimeException e) {
+            LOG.error("the audit log could not record {} by {}: {}", route.action(), who, e.getMessage());
+        }
+    }
+
+    /** What a failure is as an API error: the caller's mistakes are 4xx, only the unexpected is a 500. */
+    static ApiError errorOf(Exception e) {
+        return switch (e) {
+            case ApiProblem problem -> problem.error();
+            case ShipshapeException failure -> ofFailure(failure);
+            case HttpResponseException http -> ApiError.of(http.getStatus(), codeOf(http.getStatus()),
+                    http.getMessage());
+            default -> {
+                LOG.error("unexpected failure", e);
+                yield ApiError.of(500, "internal", "the server failed unexpectedly; its log says why");
+            }
+        };
+    }
+
+    private static ApiError ofFailure(ShipshapeException failure) {
+        int status = switch (failure.code()) {
+            case INVALID_INPUT -> 400;
+            case NOT_FOUND -> 404;
+            case LOCKED, BLOCKED -> 409;
+            case FAILED -> 422;
+            case STORE -> 503;
+        };
+        return ApiError.of(status, failure.code().name().toLowerCase(Locale.ROOT), failure.getMessage());
+    }
+
+    static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 408 -> "timeout";
+            case 413 -> "body_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal" : "bad_request";
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package dev.shipshape.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a server listens and what it serves.
+ *
+ * @param bind          the address to listen on; 127.0.0.1 unless told otherwise
+ * @param port          the port; 0 picks a free one
+ * @param runbooks      the folder holding the services' runbooks
+ * @param publicMetrics whether {@code /metrics} answers without a token (for a Prometheus on the same host)
+ * @param grace         how long a stop waits for requests in flight
+ * @param maxBody       the largest request body accepted, in bytes
+ */
+public record ServerSettings(String bind, int port, Path runbooks, boolean publicMetrics, Duration grace,
+                             long maxBody) {
+
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+    public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+}
