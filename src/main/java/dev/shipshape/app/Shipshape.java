@@ -20,6 +20,7 @@ import dev.shipshape.steps.StepExecutors;
 import dev.shipshape.steps.kit.StepServices;
 import dev.shipshape.store.Store;
 import dev.shipshape.time.Sleeper;
+import dev.shipshape.time.Ticks;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -200,6 +201,11 @@ public final class Shipshape {
     /** The recorded runs. */
     public Runs runs(StoreAccess store) {
         return new Runs(store);
+    }
+
+    /** The store's events as a server's event stream sends them: in order, none lost, none twice. */
+    public EventFeed events(StoreAccess store) {
+        return new EventFeed(EventSource.of(store), Ticks.SYSTEM, EventFeed.GRACE, EventFeed.BATCH);
     }
 
     /** An environment's database as the database use cases work on it. */

@@ -37,6 +37,18 @@ public interface RunStore extends AutoCloseable {
     List<EventRecord> events(String runId);
 
     /**
+     * Events written after {@code seq}, in order of {@code seq}, at most {@code limit}: what a follower of
+     * the store reads next. Seqs are handed out when an event is inserted but become visible when its
+     * transaction commits, so a later seq may be seen before an earlier one (see {@code app.EventFeed}).
+     *
+     * @param runId only this run's events, or null for those of every run
+     */
+    List<EventRecord> eventsAfter(long seq, String runId, int limit);
+
+    /** The highest seq written so far, 0 when there is no event: where a follower starting "from now" begins. */
+    long lastEventSeq();
+
+    /**
      * The recorded processes of steps that are still recorded as running, in unfinished runs of this
      * service and environment: what a dead engine may have left behind.
      */

@@ -20,8 +20,13 @@ final class EventLog {
      */
     private static final String APPEND_IF_RUN_EXISTS = "INSERT INTO events (run_id, at, kind, subject, message) "
             + "SELECT run_id, ?, ?, ?, ? FROM runs WHERE run_id = ?";
-    private static final String READ =
-            "SELECT seq, run_id, at, kind, subject, message FROM events WHERE run_id = ? ORDER BY seq";
+    private static final String COLUMNS = "SELECT seq, run_id, at, kind, subject, message FROM events";
+    private static final String READ = COLUMNS + " WHERE run_id = ? ORDER BY seq";
+    /** On the primary key. */
+    private static final String AFTER = COLUMNS + " WHERE seq > ? ORDER BY seq LIMIT ?";
+    /** On the index {@code events_by_run (run_id, seq)}. */
+    private static final String AFTER_IN_RUN = COLUMNS + " WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?";
+    private static final String LAST_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM events";
 
     private EventLog() {
     }
@@ -54,15 +59,40 @@ final class EventLog {
     static List<EventRecord> read(Connection connection, String runId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(READ)) {
             statement.setString(1, runId);
-            try (ResultSet row = statement.executeQuery()) {
-                List<EventRecord> events = new ArrayList<>();
-                while (row.next()) {
-                    events.add(new EventRecord(row.getLong("seq"), row.getString("run_id"),
-                            Columns.instant(row, "at"), row.getString("kind"), row.getString("subject"),
-                            row.getString("message")));
-                }
-                return events;
+            return readAll(statement);
+        }
+    }
+
+    /** @param runId one run's events, or null for every run's */
+    static List<EventRecord> after(Connection connection, long seq, String runId, int limit) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(runId == null ? AFTER : AFTER_IN_RUN)) {
+            int i = 1;
+            if (runId != null) {
+                statement.setString(i++, runId);
             }
+            statement.setLong(i++, seq);
+            statement.setInt(i, Math.max(0, limit));
+            return readAll(statement);
+        }
+    }
+
+    static long lastSeq(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(LAST_SEQ);
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static List<EventRecord> readAll(PreparedStatement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            List<EventRecord> events = new ArrayList<>();
+            while (row.next()) {
+                events.add(new EventRecord(row.getLong("seq"), row.getString("run_id"),
+                        Columns.instant(row, "at"), row.getString("kind"), row.getString("subject"),
+                        row.getString("message")));
+            }
+            return events;
         }
     }
 }

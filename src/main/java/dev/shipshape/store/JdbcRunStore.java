@@ -102,6 +102,17 @@ final class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public List<EventRecord> eventsAfter(long seq, String runId, int limit) {
+        return database.transaction("read the events after " + seq,
+                connection -> EventLog.after(connection, seq, runId, limit));
+    }
+
+    @Override
+    public long lastEventSeq() {
+        return database.transaction("read the last event seq", EventLog::lastSeq);
+    }
+
+    @Override
     public List<StepProcess> runningProcesses(String service, String environment) {
         return database.transaction("read the running step processes",
                 connection -> ProcessTable.running(connection, service, environment));

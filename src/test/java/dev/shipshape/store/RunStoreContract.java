@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link RunStore} must do, run against each backend by a subclass. Runs, stages,
- * steps and changes are here; history, locks and cancel requests in the contracts it implements.
+ * steps and changes are here; history, locks, cancel requests, processes and reading events after a seq in
+ * the contracts it implements.
  */
 abstract class RunStoreContract implements HistoryContract, LockContract, CancelContract,
-        ProcessContract {
+        ProcessContract, EventsAfterContract {
 
     private RunStore store;
 

@@ -176,6 +176,17 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     @Override
+    public synchronized List<EventRecord> eventsAfter(long after, String runId, int limit) {
+        return events.stream().filter(e -> e.seq() > after && (runId == null || e.runId().equals(runId)))
+                .limit(Math.max(0, limit)).toList();
+    }
+
+    @Override
+    public synchronized long lastEventSeq() {
+        return events.isEmpty() ? 0 : events.getLast().seq();
+    }
+
+    @Override
     public synchronized List<StepProcess> runningProcesses(String service, String environment) {
         return processes.values().stream().filter(p -> {
             RunRecord r = runs.get(p.runId());
