@@ -67,9 +67,7 @@ public final class ServiceCatalog {
      * @throws ShipshapeException NOT_FOUND, with the closest name when there is one
      */
     public Service find(String name) {
-        List<Service> services = services();
-        return services.stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> unknown(name, services));
+        return named(name, services());
     }
 
     /**
@@ -80,12 +78,16 @@ public final class ServiceCatalog {
      */
     public Deployable deployable(String name) {
         CatalogFolder.Snapshot snapshot = folder.current();
-        Service service = snapshot.services().stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> unknown(name, snapshot.services()));
+        Service service = named(name, snapshot.services());
         if (!service.valid()) {
             throw new InvalidRunbookException(service.file(), service.problems());
         }
         return new Deployable(service, snapshot.loaded(service), app.forFolder(service.folder()));
+    }
+
+    private Service named(String name, List<Service> services) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> unknown(name, services));
     }
 
     private ShipshapeException unknown(String name, List<Service> services) {
