@@ -67,6 +67,11 @@ public final class Shipshape {
                     SharedClient.configured(), List.of(), () -> OperatorPrompt.NONE);
         }
 
+        /** The same settings over another project folder. */
+        public Settings at(Path folder) {
+            return new Settings(folder, env, clock, sleeper, processes, http, listeners, operator);
+        }
+
         /** The same settings with confirm steps asking this person too. */
         public Settings withOperator(Supplier<OperatorPrompt> asked) {
             return new Settings(home, env, clock, sleeper, processes, http, listeners, asked);
@@ -75,10 +80,43 @@ public final class Shipshape {
 
     private final Settings settings;
     private final Runbooks runbooks;
+    /** The folder whose {@code .shipshape/} holds the store's settings and the embedded store: the home's own, or
+     *  (for a root of a service folder) the one of the root it was made from. */
+    private final Path storeHome;
 
     public Shipshape(Settings settings) {
+        this(settings, settings.home());
+    }
+
+    private Shipshape(Settings settings, Path storeHome) {
         this.settings = settings;
         this.runbooks = new Runbooks(settings.home(), settings.env());
+        this.storeHome = storeHome;
+    }
+
+    /**
+     * A root over a service's folder, as if the CLI ran there: runbooks, relative paths, the secrets file and the
+     * rollback records are that folder's, while the store stays this root's (its URL, or its embedded store), so
+     * that a server with many services keeps one store.
+     */
+    public Shipshape forFolder(Path folder) {
+        return new Shipshape(settings.at(settings.home().resolve(folder).normalize()), storeHome);
+    }
+
+    /**
+     * The services whose runbooks are in {@code folder} (relative to the home): {@code *.yaml} and
+     * {@code *}{@code /shipshape.yaml}; each is deployed from its own folder over this root's store.
+     *
+     * @throws ShipshapeException NOT_FOUND when the folder does not exist
+     */
+    public ServiceCatalog serviceCatalog(Path folder) {
+        Path resolved = settings.home().resolve(folder).toAbsolutePath().normalize();
+        if (!Files.isDirectory(resolved)) {
+            throw new ShipshapeException(ShipshapeException.Code.NOT_FOUND, "runbooks folder " + resolved
+                    + " is not a folder; pass the folder that holds the services' runbooks (its *.yaml files and"
+                    + " */shipshape.yaml)");
+        }
+        return new ServiceCatalog(this, resolved);
     }
 
     public Settings settings() {
@@ -98,7 +136,7 @@ public final class Shipshape {
         if (settings.env().containsKey("SHIPSHAPE_STORE")) {
             return settings.env().get("SHIPSHAPE_STORE");
         }
-        Path config = settings.home().resolve(STORE_DIR).resolve("config.yaml");
+        Path config = storeHome.resolve(STORE_DIR).resolve("config.yaml");
         if (!Files.exists(config)) {
             return null;
         }
@@ -113,7 +151,7 @@ public final class Shipshape {
 
     /** Opens the store at {@link #storeUrl(String)}, stamped by the root's clock. */
     public Store openStore(String given) {
-        return Store.open(storeUrl(given), settings.home(), settings.env(), settings.clock());
+        return Store.open(storeUrl(given), storeHome, settings.env(), settings.clock());
     }
 
     /** The store at {@link #storeUrl(String)}, opened for each call and closed after it. */
@@ -139,7 +177,7 @@ public final class Shipshape {
 
     /** Whether a store exists to read from (an embedded one is not created just to read it). */
     public boolean storeExists(String given) {
-        return storeUrl(given) != null || Files.isDirectory(settings.home().resolve(STORE_DIR));
+        return storeUrl(given) != null || Files.isDirectory(storeHome.resolve(STORE_DIR));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.shipshape.runbook.yaml;
 
 import dev.shipshape.runbook.InvalidRunbookException;
+import dev.shipshape.runbook.Names;
 import dev.shipshape.runbook.Runbook;
 
 import dev.shipshape.ShipshapeException;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a runbook file and checks it, collecting every problem before giving up.
@@ -50,6 +52,24 @@ public final class RunbookLoader {
                 .orElse(null);
         problems.throwIfAny();
         return runbook;
+    }
+
+    /**
+     * The service a runbook's text names ({@code service: shop} at its top) and where the name is written, read
+     * even when the runbook does not validate: to list a broken runbook under its service. Empty when the text is
+     * not YAML, has no top-level {@code service}, or names one that is not a valid service name.
+     */
+    public static Optional<NamedService> namedService(String text) {
+        return new NodeReader(new Problems("")).read(text)
+                .filter(Node.Mapping.class::isInstance).map(Node.Mapping.class::cast)
+                .flatMap(root -> root.entry("service")).map(Node.Entry::value)
+                .filter(value -> value instanceof Node.Scalar s && s.value() instanceof String name
+                        && Names.isValid(name))
+                .map(value -> new NamedService((String) ((Node.Scalar) value).value(), value.line(), value.column()));
+    }
+
+    /** A service name as a runbook writes it, with its 1-based line and column. */
+    public record NamedService(String name, int line, int column) {
     }
 
     private static String read(Path file) {
