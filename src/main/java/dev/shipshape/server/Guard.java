@@ -43,6 +43,8 @@ final class Guard implements Handler {
             route.handler().handle(ctx);
             outcome = "succeeded (" + ctx.statusCode() + ")";
         } catch (Exception e) {
+            Caller refused = ctx.attribute(Requests.CALLER);
+            who = refused == null ? who : refused.user().name();
             ApiError error = errorOf(e);
             ApiJson.answer(ctx, error.status(), error);
             outcome = (error.status() == 401 || error.status() == 403 ? "refused (" : "failed (") + error.status()

@@ -28,6 +28,7 @@ final class ServerKit implements AutoCloseable {
     final Path folder;
     final Map<String, String> env = new HashMap<>();
     final Map<Role, String> tokens = new EnumMap<>(Role.class);
+    final Shipshape app;
     final Store store;
     final ShipshapeServer server;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -41,7 +42,7 @@ final class ServerKit implements AutoCloseable {
         this.folder = folder;
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", System.getenv().getOrDefault("HOME", "/tmp"));
-        Shipshape app = new Shipshape(Shipshape.Settings.onThisHost(folder, env, Clock.systemUTC()));
+        app = new Shipshape(Shipshape.Settings.onThisHost(folder, env, Clock.systemUTC()));
         store = app.openStore(null);
         Tokens issuer = new Tokens(store.tokens(), store.users(), Clock.systemUTC(), new SecureRandom());
         for (Role role : Role.values()) {
