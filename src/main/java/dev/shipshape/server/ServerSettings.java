@@ -12,9 +12,15 @@ import java.time.Duration;
  * @param publicMetrics whether {@code /metrics} answers without a token (for a Prometheus on the same host)
  * @param grace         how long a stop waits for requests in flight
  * @param maxBody       the largest request body accepted, in bytes
+ * @param accessLog     whether each request is logged (method, path, status, time, user, address) on stderr
  */
 public record ServerSettings(String bind, int port, Path runbooks, boolean publicMetrics, Duration grace,
-                             long maxBody) {
+                             long maxBody, boolean accessLog) {
+
+    /** Without an access log. */
+    public ServerSettings(String bind, int port, Path runbooks, boolean publicMetrics, Duration grace, long maxBody) {
+        this(bind, port, runbooks, publicMetrics, grace, maxBody, false);
+    }
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
