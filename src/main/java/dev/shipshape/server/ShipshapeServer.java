@@ -16,18 +16,21 @@ public final class ShipshapeServer implements AutoCloseable {
     private final Javalin javalin;
     private final List<Route> routes;
     private final ServerMetrics metrics;
+    private final EventHub events;
 
-    private ShipshapeServer(Javalin javalin, List<Route> routes, ServerMetrics metrics) {
+    private ShipshapeServer(Javalin javalin, List<Route> routes, ServerMetrics metrics, EventHub events) {
         this.javalin = javalin;
         this.routes = routes;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /** Starts serving on the settings' address and port (0: a free one). */
     public static ShipshapeServer start(ServerSettings settings, Shipshape app, Store store, String version) {
         ServerMetrics metrics = new ServerMetrics();
         Backend backend = new Backend(app, store, settings, metrics);
-        List<Route> routes = Api.routes(backend, version);
+        EventHub events = EventHub.start(app.events(backend.storeAccess()), settings.heartbeat(), metrics);
+        List<Route> routes = Api.routes(backend, events, version);
         Authenticator authenticator = new Authenticator(backend.tokens());
         ServerAudit audit = new ServerAudit(store.audit(), backend.clock());
         Javalin javalin = Javalin.create(config -> {
@@ -53,8 +56,13 @@ public final class ShipshapeServer implements AutoCloseable {
                 ApiJson.answer(ctx, error.status(), error);
             });
         });
-        javalin.start();
-        return new ShipshapeServer(javalin, routes, metrics);
+        try {
+            javalin.start();
+        } catch (RuntimeException e) {
+            events.close();
+            throw e;
+        }
+        return new ShipshapeServer(javalin, routes, metrics, events);
     }
 
     /** Answers a request no route took, unless something already wrote the error body. */
@@ -75,6 +83,7 @@ public final class ShipshapeServer implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close();
         javalin.stop();
         metrics.close();
     }
