@@ -67,13 +67,6 @@ final class EventHub implements AutoCloseable {
         return stopped;
     }
 
-    /** The seq up to which every event has been handed to the clients that follow the shared stream. */
-    long headSeq() {
-        synchronized (lock) {
-            return head.lastSeq();
-        }
-    }
-
     /** Adds a client; it follows the shared stream once {@link #join} lets it in. */
     void enter(EventSubscriber subscriber) {
         every.add(subscriber);

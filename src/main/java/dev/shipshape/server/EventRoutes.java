@@ -27,9 +27,7 @@ final class EventRoutes {
                 + " from now, or after Last-Event-ID or ?after=SEQ", ctx -> {
             acceptsEvents(ctx);
             Long after = lastSeen(ctx);
-            FeedCursor start = after == null ? new FeedCursor(null, hub.headSeq(), null)
-                    : hub.feed().after(null, after);
-            stream(ctx, hub, start);
+            stream(ctx, hub, after == null ? hub.feed().fromNow(null) : hub.feed().after(null, after));
         });
         Route ofRun = Route.get(Api.PREFIX + "/runs/{id}/events", viewer, "A run's events (Server-Sent Events):"
                 + " from its first, or after Last-Event-ID or ?after=SEQ, then live", ctx -> {
