@@ -105,6 +105,11 @@ final class EventStream implements AutoCloseable {
         return events;
     }
 
+    /** Whether the server ended the stream within ten seconds. */
+    boolean ended() throws InterruptedException {
+        return reader.join(WITHIN);
+    }
+
     @Override
     public void close() {
         response.body().close();

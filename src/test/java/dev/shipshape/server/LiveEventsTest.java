@@ -166,6 +166,18 @@ class LiveEventsTest {
     }
 
     @Test
+    void closingTheServerEndsEveryStream() throws Exception {
+        newRun("r-1");
+        EventStream all = open("/api/v1/events", Role.VIEWER, null);
+        EventStream ofRun = open("/api/v1/runs/r-1/events", Role.VIEWER, null);
+
+        kit.server.close();
+
+        assertThat(all.ended()).isTrue();
+        assertThat(ofRun.ended()).isTrue();
+    }
+
+    @Test
     void withoutATokenTheStreamIs401() throws Exception {
         HttpResponse<String> refused = kit.send(kit.request("/api/v1/events", null)
                 .header("Accept", "text/event-stream").GET().build());
