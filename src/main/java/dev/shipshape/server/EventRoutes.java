@@ -3,7 +3,9 @@ package dev.shipshape.server;
 import dev.shipshape.app.FeedCursor;
 import dev.shipshape.users.Role;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseHandler;
+import io.javalin.http.sse.SseClient;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -40,13 +42,27 @@ final class EventRoutes {
         return List.of(all, ofRun);
     }
 
-    private static void stream(Context ctx, EventHub hub, FeedCursor start) throws Exception {
-        new SseHandler(0, client -> EventSubscriber.follow(hub, client, start)).handle(ctx);
+    /**
+     * Starts the stream, as Javalin's {@code SseHandler} does, but also for a client that sends no {@code Accept}
+     * (which that handler leaves unanswered); the client's thread is its {@link EventSubscriber}'s.
+     */
+    private static void stream(Context ctx, EventHub hub, FeedCursor start) throws IOException {
+        HttpServletResponse response = ctx.res();
+        response.setStatus(200);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType("text/event-stream");
+        response.addHeader("Connection", "close");
+        response.addHeader("Cache-Control", "no-cache");
+        response.addHeader("X-Accel-Buffering", "no");
+        response.flushBuffer();
+        ctx.async(config -> config.timeout = 0, () -> EventSubscriber.follow(hub, new SseClient(ctx), start));
     }
 
+    /** A client that sends no Accept, or one that accepts an event stream, gets one; else a 406. */
     private static void acceptsEvents(Context ctx) {
         String accept = ctx.header("Accept");
-        if (accept == null || !accept.contains("text/event-stream")) {
+        if (accept != null && !accept.isBlank() && !accept.contains("text/event-stream") && !accept.contains("*/*")
+                && !accept.contains("text/*")) {
             throw new ApiProblem(406, "not_acceptable", "live events are a text/event-stream: send the header"
                     + " 'Accept: text/event-stream' (as a browser's EventSource does; curl -N -H 'Accept:"
                     + " text/event-stream' ...)");

@@ -43,7 +43,16 @@ final class EventStream implements AutoCloseable {
     /** Opens {@code path} as the role (none when null), with a {@code Last-Event-ID} unless it is null. */
     static EventStream open(ServerKit kit, String path, Role as, String lastEventId) throws IOException,
             InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(kit.uri(path)).header("Accept", "text/event-stream");
+        return open(kit, path, as, lastEventId, "text/event-stream");
+    }
+
+    /** The same, with the given {@code Accept} header, or none when it is null (as a plain HTTP client sends). */
+    static EventStream open(ServerKit kit, String path, Role as, String lastEventId, String accept)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(kit.uri(path));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
         if (as != null) {
             request.header("Authorization", "Bearer " + kit.tokens.get(as));
         }

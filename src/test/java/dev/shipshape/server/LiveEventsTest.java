@@ -136,6 +136,17 @@ class LiveEventsTest {
     }
 
     @Test
+    void aClientThatSendsNoAcceptHeaderGetsTheStreamToo() throws Exception {
+        newRun("r-1");
+        EventStream stream = EventStream.open(kit, "/api/v1/events", Role.VIEWER, null, null);
+        streams.add(stream);
+        note("r-1", "plain");
+
+        assertThat(stream.response.statusCode()).isEqualTo(200);
+        assertThat(messages(stream.events(1))).containsExactly("plain");
+    }
+
+    @Test
     void manyClientsEachGetEveryEventWithTheSameId() throws Exception {
         newRun("r-1");
         List<EventStream> clients = new ArrayList<>();
@@ -205,7 +216,8 @@ class LiveEventsTest {
 
     @Test
     void aRequestThatDoesNotAcceptAnEventStreamIs406() throws Exception {
-        HttpResponse<String> refused = kit.get("/api/v1/events", Role.VIEWER);
+        HttpResponse<String> refused = kit.send(kit.request("/api/v1/events", Role.VIEWER)
+                .header("Accept", "application/json").GET().build());
 
         assertError(refused, 406, "not_acceptable");
         assertThat(JSON.readTree(refused.body()).path("message").asText()).contains("Accept: text/event-stream");
