@@ -45,7 +45,7 @@ public final class ShipshapeServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setStopTimeout(settings.grace().toMillis()));
             for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), new Guard(route, authenticator, audit,
-                        metrics));
+                        metrics, settings.accessLog()));
             }
             config.routes.error(404, ctx -> unanswered(ctx, 404, "not_found", "no route " + ctx.method() + " "
                     + ctx.path() + "; the routes are listed at " + Api.PREFIX + "/openapi.json"));

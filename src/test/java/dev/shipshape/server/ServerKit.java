@@ -56,7 +56,7 @@ final class ServerKit implements AutoCloseable {
             tokens.put(role, issuer.issue(name, "test", Duration.ofDays(1)).value());
         }
         server = ShipshapeServer.start(new ServerSettings("127.0.0.1", 0, folder, publicMetrics,
-                Duration.ofSeconds(2), ServerSettings.DEFAULT_MAX_BODY, heartbeat), app, store, "test");
+                Duration.ofSeconds(2), ServerSettings.DEFAULT_MAX_BODY).withHeartbeat(heartbeat), app, store, "test");
     }
 
     /** Writes a file (a runbook, a script) into the runbooks folder. */
