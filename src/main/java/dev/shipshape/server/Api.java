@@ -11,11 +11,12 @@ final class Api {
     private Api() {
     }
 
-    static List<Route> routes(Backend backend, String version) {
+    static List<Route> routes(Backend backend, EventHub events, String version) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(HealthRoutes.routes(backend.store(), backend.metrics(), backend.settings().publicMetrics(),
                 version));
         routes.addAll(RunRoutes.routes(backend));
+        routes.addAll(EventRoutes.routes(backend, events));
         return List.copyOf(routes);
     }
 }

@@ -18,12 +18,15 @@ public final class ShipshapeServer implements AutoCloseable {
     private final List<Route> routes;
     private final ServerMetrics metrics;
     private final RunExecutor runs;
+    private final EventHub events;
 
-    private ShipshapeServer(Javalin javalin, List<Route> routes, ServerMetrics metrics, RunExecutor runs) {
+    private ShipshapeServer(Javalin javalin, List<Route> routes, ServerMetrics metrics, RunExecutor runs,
+                            EventHub events) {
         this.javalin = javalin;
         this.routes = routes;
         this.metrics = metrics;
         this.runs = runs;
+        this.events = events;
     }
 
     /** Starts serving on the settings' address and port (0: a free one). */
@@ -31,7 +34,8 @@ public final class ShipshapeServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         RunExecutor runs = new RunExecutor(app, store, metrics, app.serviceCatalog(settings.runbooks()));
         Backend backend = new Backend(app, store, settings, metrics, runs);
-        List<Route> routes = Api.routes(backend, version);
+        EventHub events = EventHub.start(app.events(backend.storeAccess()), settings.heartbeat(), metrics);
+        List<Route> routes = Api.routes(backend, events, version);
         Authenticator authenticator = new Authenticator(backend.tokens());
         ServerAudit audit = new ServerAudit(store.audit(), backend.clock());
         Javalin javalin = Javalin.create(config -> {
@@ -57,9 +61,15 @@ public final class ShipshapeServer implements AutoCloseable {
                 ApiJson.answer(ctx, error.status(), error);
             });
         });
-        javalin.start();
+        try {
+            javalin.start();
+        } catch (RuntimeException e) {
+            events.close();
+            runs.close();
+            throw e;
+        }
         Thread.ofVirtual().name("resume interrupted runs").start(runs::resumeInterrupted);
-        return new ShipshapeServer(javalin, routes, metrics, runs);
+        return new ShipshapeServer(javalin, routes, metrics, runs, events);
     }
 
     /** Answers a request no route took, unless something already wrote the error body. */
@@ -90,6 +100,7 @@ public final class ShipshapeServer implements AutoCloseable {
     @Override
     public void close() {
         runs.close();
+        events.close();
         javalin.stop();
         metrics.close();
     }

@@ -39,6 +39,11 @@ final class ServerKit implements AutoCloseable {
     }
 
     ServerKit(Path folder, boolean publicMetrics) {
+        this(folder, publicMetrics, ServerSettings.DEFAULT_HEARTBEAT);
+    }
+
+    /** With live-events heartbeats every {@code heartbeat}, short for the tests that wait for one. */
+    ServerKit(Path folder, boolean publicMetrics, Duration heartbeat) {
         this.folder = folder;
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", System.getenv().getOrDefault("HOME", "/tmp"));
@@ -51,7 +56,7 @@ final class ServerKit implements AutoCloseable {
             tokens.put(role, issuer.issue(name, "test", Duration.ofDays(1)).value());
         }
         server = ShipshapeServer.start(new ServerSettings("127.0.0.1", 0, folder, publicMetrics,
-                Duration.ofSeconds(2), ServerSettings.DEFAULT_MAX_BODY), app, store, "test");
+                Duration.ofSeconds(2), ServerSettings.DEFAULT_MAX_BODY).withHeartbeat(heartbeat), app, store, "test");
     }
 
     /** Writes a file (a runbook, a script) into the runbooks folder. */
