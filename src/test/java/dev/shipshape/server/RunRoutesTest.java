@@ -123,6 +123,22 @@ class RunRoutesTest {
     }
 
     @Test
+    void aDeployWhileAnotherRunHoldsTheEnvironmentIs409Locked() throws Exception {
+        kit.write("shop/shipshape.yaml", RUNBOOK.replace("echo deploy ${version} >> journal",
+                "touch started; while [ ! -e released ]; do sleep 0.1; done"));
+        String runId = runId(deploy("v1", Role.DEPLOYER));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("shop/started")));
+
+        HttpResponse<String> refused = deploy("v2", Role.DEPLOYER);
+
+        assertError(refused, 409, "locked");
+        assertThat(JSON.readTree(refused.body()).path("message").asText()).contains("locked by run " + runId);
+        assertError(kit.post("/api/v1/runs/" + runId + "/resume", Role.DEPLOYER, "{}"), 409, "running");
+        Files.writeString(folder.resolve("shop/released"), "");
+        assertThat(ended(runId).path("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
     void anUnknownServiceIs404WithTheClosestName() throws Exception {
         kit.write("shop/shipshape.yaml", RUNBOOK);
 
