@@ -219,6 +219,28 @@ class RunRoutesTest {
     }
 
     @Test
+    void badStartsAre4xxAndStartNothing() throws Exception {
+        kit.write("shop/shipshape.yaml", RUNBOOK);
+        String deploys = "/api/v1/services/shop/deploys";
+
+        HttpResponse<String> unknownEnvironment = kit.post(deploys, Role.DEPLOYER,
+                "{\"environment\": \"prod\", \"version\": \"v1\"}");
+        HttpResponse<String> unknownField = kit.post(deploys, Role.DEPLOYER,
+                "{\"environment\": \"staging\", \"version\": \"v1\", \"force\": true}");
+        HttpResponse<String> notJson = kit.post(deploys, Role.DEPLOYER, "{\"environment\": ");
+        HttpResponse<String> unknownProcedure = kit.post("/api/v1/services/shop/procedures/nope/runs",
+                Role.DEPLOYER, "{\"environment\": \"staging\"}");
+
+        assertError(unknownEnvironment, 400, "invalid_input");
+        assertThat(JSON.readTree(unknownEnvironment.body()).path("message").asText()).contains("prod");
+        assertError(unknownField, 400, "bad_body");
+        assertError(notJson, 400, "bad_json");
+        assertError(unknownProcedure, 400, "invalid_input");
+        assertThat(JSON.readTree(unknownProcedure.body()).path("message").asText()).contains("nope");
+        assertThat(JSON.readTree(kit.get("/api/v1/runs", Role.VIEWER).body()).path("runs")).isEmpty();
+    }
+
+    @Test
     void anUnknownRunIs404() throws Exception {
         assertError(kit.get("/api/v1/runs/20260101-000000-0000", Role.VIEWER), 404, "not_found");
         assertError(kit.post("/api/v1/runs/20260101-000000-0000/cancel", Role.DEPLOYER, "{\"reason\": \"x\"}"),
