@@ -150,10 +150,6 @@ final class RunRoutes {
         ResumeChoice choice = resumeChoice(body.choice());
         Requests.target(ctx, "run=" + runId + " choice=" + choice.name().toLowerCase(Locale.ROOT));
         RunRecord run = runs().show(runId).requireUnfinished();
-        if (executor.executing(runId)) {
-            throw new ApiProblem(409, "running", "run " + runId + " is running in this server now; wait for it,"
-                    + " or cancel it");
-        }
         RunStart start = executor.resume(run, choice, Requests.caller(ctx).actor());
         RunAnswers.started(ctx, start, "resume of run " + runId);
     }
