@@ -47,7 +47,7 @@ final class RunRoutes {
                         + " environment (202 with the run's id)", runs::deploy),
                 Route.post(SERVICE + "/rollbacks", deployer, "rollback", "Roll an environment of a service back,"
                         + " with a reason", runs::rollback),
-                Route.post(SERVICE + "/procedures/{name}/runs", deployer, "run procedure", "Run a named procedure"
+                Route.post(SERVICE + "/procedures/{name}/runs", deployer, "run", "Run a named procedure"
                         + " of a service's runbook", runs::procedure),
                 Route.get(Api.PREFIX + "/runs", viewer, "Runs, newest first, with filters and a cursor",
                         runs::list),
