@@ -111,10 +111,24 @@ public final class RunExecutor {
         return new IllegalStateException(failure);
     }
 
-    /** Goes on with a run that stopped part-way, from its service's folder, in the background. */
+    /**
+     * Goes on with a run that stopped part-way, from its service's folder, in the background.
+     *
+     * @throws ApiProblem 409 {@code running} when this server executes the run now (or another resume of it starts)
+     */
     public RunStart resume(RunRecord run, ResumeChoice choice, Actor actor) {
-        return start("resume " + run.runId(), watch -> rootOf(run.service()).deployments(store).resume(
-                new Deployments.ResumeRequest(run.runId(), choice, null, actor, watch)));
+        String runId = run.runId();
+        if (!active.add(runId)) {
+            throw new ApiProblem(409, "running", "run " + runId + " is running in this server now; wait for it,"
+                    + " or cancel it");
+        }
+        try {
+            return start("resume " + runId, watch -> rootOf(run.service()).deployments(store).resume(
+                    new Deployments.ResumeRequest(runId, choice, null, actor, watch)));
+        } catch (RuntimeException e) {
+            active.remove(runId);
+            throw e;
+        }
     }
 
     /**

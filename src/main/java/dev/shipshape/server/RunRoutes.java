@@ -47,7 +47,7 @@ final class RunRoutes {
                         + " environment (202 with the run's id)", runs::deploy),
                 Route.post(SERVICE + "/rollbacks", deployer, "rollback", "Roll an environment of a service back,"
                         + " with a reason", runs::rollback),
-                Route.post(SERVICE + "/procedures/{name}/runs", deployer, "run procedure", "Run a named procedure"
+                Route.post(SERVICE + "/procedures/{name}/runs", deployer, "run", "Run a named procedure"
                         + " of a service's runbook", runs::procedure),
                 Route.get(Api.PREFIX + "/runs", viewer, "Runs, newest first, with filters and a cursor",
                         runs::list),
@@ -150,10 +150,6 @@ final class RunRoutes {
         ResumeChoice choice = resumeChoice(body.choice());
         Requests.target(ctx, "run=" + runId + " choice=" + choice.name().toLowerCase(Locale.ROOT));
         RunRecord run = runs().show(runId).requireUnfinished();
-        if (executor.executing(runId)) {
-            throw new ApiProblem(409, "running", "run " + runId + " is running in this server now; wait for it,"
-                    + " or cancel it");
-        }
         RunStart start = executor.resume(run, choice, Requests.caller(ctx).actor());
         RunAnswers.started(ctx, start, "resume of run " + runId);
     }

@@ -123,6 +123,22 @@ class RunRoutesTest {
     }
 
     @Test
+    void aDeployWhileAnotherRunHoldsTheEnvironmentIs409Locked() throws Exception {
+        kit.write("shop/shipshape.yaml", RUNBOOK.replace("echo deploy ${version} >> journal",
+                "touch started; while [ ! -e released ]; do sleep 0.1; done"));
+        String runId = runId(deploy("v1", Role.DEPLOYER));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("shop/started")));
+
+        HttpResponse<String> refused = deploy("v2", Role.DEPLOYER);
+
+        assertError(refused, 409, "locked");
+        assertThat(JSON.readTree(refused.body()).path("message").asText()).contains("locked by run " + runId);
+        assertError(kit.post("/api/v1/runs/" + runId + "/resume", Role.DEPLOYER, "{}"), 409, "running");
+        Files.writeString(folder.resolve("shop/released"), "");
+        assertThat(ended(runId).path("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
     void anUnknownServiceIs404WithTheClosestName() throws Exception {
         kit.write("shop/shipshape.yaml", RUNBOOK);
 
@@ -199,6 +215,28 @@ class RunRoutesTest {
         JsonNode gates = JSON.readTree(refused.body()).path("details").path("gates");
         assertThat(gates.get(0).path("gate").asText()).isEqualTo("window");
         assertThat(gates.get(0).path("reason").asText()).isNotBlank();
+        assertThat(JSON.readTree(kit.get("/api/v1/runs", Role.VIEWER).body()).path("runs")).isEmpty();
+    }
+
+    @Test
+    void badStartsAre4xxAndStartNothing() throws Exception {
+        kit.write("shop/shipshape.yaml", RUNBOOK);
+        String deploys = "/api/v1/services/shop/deploys";
+
+        HttpResponse<String> unknownEnvironment = kit.post(deploys, Role.DEPLOYER,
+                "{\"environment\": \"prod\", \"version\": \"v1\"}");
+        HttpResponse<String> unknownField = kit.post(deploys, Role.DEPLOYER,
+                "{\"environment\": \"staging\", \"version\": \"v1\", \"force\": true}");
+        HttpResponse<String> notJson = kit.post(deploys, Role.DEPLOYER, "{\"environment\": ");
+        HttpResponse<String> unknownProcedure = kit.post("/api/v1/services/shop/procedures/nope/runs",
+                Role.DEPLOYER, "{\"environment\": \"staging\"}");
+
+        assertError(unknownEnvironment, 400, "invalid_input");
+        assertThat(JSON.readTree(unknownEnvironment.body()).path("message").asText()).contains("prod");
+        assertError(unknownField, 400, "bad_body");
+        assertError(notJson, 400, "bad_json");
+        assertError(unknownProcedure, 400, "invalid_input");
+        assertThat(JSON.readTree(unknownProcedure.body()).path("message").asText()).contains("nope");
         assertThat(JSON.readTree(kit.get("/api/v1/runs", Role.VIEWER).body()).path("runs")).isEmpty();
     }
 
