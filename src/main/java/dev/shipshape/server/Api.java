@@ -15,6 +15,8 @@ final class Api {
         List<Route> routes = new ArrayList<>();
         routes.addAll(HealthRoutes.routes(backend.store(), backend.metrics(), backend.settings().publicMetrics(),
                 version));
+        routes.addAll(LoginRoutes.routes(backend));
+        routes.add(OpenApiDocument.route(routes, version));
         return List.copyOf(routes);
     }
 }

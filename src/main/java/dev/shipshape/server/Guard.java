@@ -40,15 +40,18 @@ final class Guard implements Handler {
         try {
             Optional<Caller> caller = admit(ctx);
             who = caller.map(c -> c.user().name()).orElse(who);
+            caller.ifPresent(c -> checkCsrf(ctx, c));
             route.handler().handle(ctx);
-            outcome = "succeeded (" + ctx.statusCode() + ")";
+            outcome = ctx.statusCode() < 400 ? "succeeded (" + ctx.statusCode() + ")"
+                    : outcomeOf(ctx.statusCode(), codeOf(ctx.statusCode()));
         } catch (Exception e) {
             ApiError error = errorOf(e);
             ApiJson.answer(ctx, error.status(), error);
-            outcome = (error.status() == 401 || error.status() == 403 ? "refused (" : "failed (") + error.status()
-                    + " " + error.code() + ")";
+            outcome = outcomeOf(error.status(), error.code());
         }
         if (route.acts()) {
+            who = ServerAudit.ANONYMOUS.equals(who) && ctx.attribute(Requests.CLAIMED) != null
+                    ? ctx.attribute(Requests.CLAIMED) : who;
             auditAction(ctx, who, outcome);
         }
         metrics.request(route, ctx.statusCode(), Ticks.SYSTEM.nanos() - started);
@@ -69,6 +72,38 @@ final class Guard implements Handler {
                     Map.of("needed", signed.least().label(), "role", caller.user().role().label()));
         }
         return Optional.of(caller);
+    }
+
+    private static String outcomeOf(int status, String code) {
+        boolean refused = status == 401 || status == 403 || status == 429;
+        return (refused ? "refused (" : "failed (") + status + " " + code + ")";
+    }
+
+    /**
+     * A browser's state-changing request must carry its session's CSRF token (header {@value #CSRF_HEADER} or
+     * form field {@value #CSRF_FIELD}): a cookie alone is what another site's page could make a browser send.
+     */
+    private void checkCsrf(Context ctx, Caller caller) {
+        if (!route.acts() || caller.via() != Caller.Via.SESSION) {
+            return;
+        }
+        String presented = ctx.header(CSRF_HEADER);
+        if (presented == null && isForm(ctx)) {
+            presented = ctx.formParam(CSRF_FIELD);
+        }
+        if (!dev.shipshape.sessions.Sessions.csrfMatches(caller.sessionId(), presented)) {
+            throw new ApiProblem(403, "csrf", (presented == null ? "the CSRF token is missing" : "the CSRF token is"
+                    + " not this session's") + ": send the header " + CSRF_HEADER + " with the csrfToken that"
+                    + " POST /login and GET " + Api.PREFIX + "/session answer");
+        }
+    }
+
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    static final String CSRF_FIELD = "csrf";
+
+    static boolean isForm(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private void auditAction(Context ctx, String who, String outcome) {
@@ -115,6 +150,7 @@ final class Guard implements Handler {
             case 408 -> "timeout";
             case 413 -> "body_too_large";
             case 415 -> "unsupported_media_type";
+            case 429 -> "throttled";
             default -> status >= 500 ? "internal" : "bad_request";
         };
     }

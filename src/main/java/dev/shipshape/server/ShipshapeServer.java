@@ -28,7 +28,7 @@ public final class ShipshapeServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         Backend backend = new Backend(app, store, settings, metrics);
         List<Route> routes = Api.routes(backend, version);
-        Authenticator authenticator = new Authenticator(backend.tokens());
+        Authenticator authenticator = new Authenticator(backend.tokens(), backend.sessions());
         ServerAudit audit = new ServerAudit(store.audit(), backend.clock());
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -39,7 +39,10 @@ public final class ShipshapeServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             config.jetty.host = settings.bind();
             config.jetty.port = settings.port();
-            config.jetty.modifyServer(server -> server.setStopTimeout(settings.grace().toMillis()));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.grace().toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
+            });
             for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), new Guard(route, authenticator, audit,
                         metrics));
@@ -66,6 +69,12 @@ public final class ShipshapeServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** What Javalin itself serves, as {@code METHOD path}: for the test that the route table is all of it. */
+    List<String> servedEndpoints() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path).toList();
     }
 
     /** Every route served, with its rule. */
