@@ -38,15 +38,20 @@ final class ServerKit implements AutoCloseable {
     }
 
     ServerKit(Path folder, boolean publicMetrics) {
+        this(folder, publicMetrics, Clock.systemUTC());
+    }
+
+    /** A server whose clock (sessions, throttle, tokens, runs) is {@code clock}, e.g. a test's manual one. */
+    ServerKit(Path folder, boolean publicMetrics, Clock clock) {
         this.folder = folder;
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", System.getenv().getOrDefault("HOME", "/tmp"));
-        Shipshape app = new Shipshape(Shipshape.Settings.onThisHost(folder, env, Clock.systemUTC()));
+        Shipshape app = new Shipshape(Shipshape.Settings.onThisHost(folder, env, clock));
         store = app.openStore(null);
-        Tokens issuer = new Tokens(store.tokens(), store.users(), Clock.systemUTC(), new SecureRandom());
+        Tokens issuer = new Tokens(store.tokens(), store.users(), clock, new SecureRandom());
         for (Role role : Role.values()) {
             String name = role.label();
-            store.users().add(name, role, null, Clock.systemUTC().instant());
+            store.users().add(name, role, null, clock.instant());
             tokens.put(role, issuer.issue(name, "test", Duration.ofDays(1)).value());
         }
         server = ShipshapeServer.start(new ServerSettings("127.0.0.1", 0, folder, publicMetrics,
