@@ -150,7 +150,9 @@ final class Guard implements Handler {
             case 408 -> "timeout";
             case 413 -> "body_too_large";
             case 415 -> "unsupported_media_type";
+            case 414 -> "uri_too_long";
             case 429 -> "throttled";
+            case 431 -> "headers_too_large";
             default -> status >= 500 ? "internal" : "bad_request";
         };
     }
