@@ -38,6 +38,7 @@ final class Guard implements Handler {
         String who = ServerAudit.ANONYMOUS;
         String outcome;
         try {
+            readBody(ctx);
             Optional<Caller> caller = admit(ctx);
             who = caller.map(c -> c.user().name()).orElse(who);
             caller.ifPresent(c -> checkCsrf(ctx, c));
@@ -55,6 +56,16 @@ final class Guard implements Handler {
             auditAction(ctx, who, outcome);
         }
         metrics.request(route, ctx.statusCode(), Ticks.SYSTEM.nanos() - started);
+    }
+
+    /**
+     * Reads a request's body (bounded by the size limit: a larger one is a 413) before anything answers, so that a
+     * request answered early, or one whose route takes no body, is not cut off while its client is still sending.
+     */
+    private static void readBody(Context ctx) {
+        if (ctx.contentLength() > 0) {
+            ctx.bodyAsBytes();
+        }
     }
 
     /** The caller the route lets in (none for a public route), else a 401 or 403 problem. */
@@ -120,6 +131,8 @@ final class Guard implements Handler {
         return switch (e) {
             case ApiProblem problem -> problem.error();
             case ShipshapeException failure -> ofFailure(failure);
+            case HttpResponseException http when http.getStatus() == 413 -> ApiError.of(413, codeOf(413),
+                    "the request body is larger than this server accepts; send a smaller one");
             case HttpResponseException http -> ApiError.of(http.getStatus(), codeOf(http.getStatus()),
                     http.getMessage());
             default -> {
