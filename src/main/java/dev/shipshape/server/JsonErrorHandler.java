@@ -19,6 +19,9 @@ final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        // Jetty drops the connection after refusing a request this way; saying so keeps a client from sending
+        // its next request on it
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, body(code, message), callback);
     }
 
@@ -26,6 +29,7 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        fields.put(HttpHeader.CONNECTION, "close");
         return body(status, reason);
     }
 

@@ -63,9 +63,12 @@ class ServerGarbageTest {
         for (Route route : kit.server.routes()) {
             for (String uri : uris(route)) {
                 for (Body body : bodies()) {
-                    HttpResponse<String> answer = send(route, uri, body);
                     sent++;
-                    problem(route, uri, body, answer).ifPresent(wrong::add);
+                    try {
+                        problem(route, uri, body, send(route, uri, body)).ifPresent(wrong::add);
+                    } catch (java.io.IOException e) {
+                        wrong.add("no answer to " + route.method() + " " + uri + " with " + body.label() + ": " + e);
+                    }
                 }
             }
         }
@@ -78,6 +81,8 @@ class ServerGarbageTest {
     private HttpResponse<String> send(Route route, String uri, Body body) throws Exception {
         HttpRequest.Builder request = kit.request(uri, Role.ADMIN);
         if (body.bytes().length > ServerSettings.DEFAULT_MAX_BODY) {
+            // as careful clients send large bodies: one over the limit is refused by its Content-Length before it
+            // is read, and a client still sending it could be cut off before it reads the 413
             request.expectContinue(true);
         }
         if (body.contentType() != null) {
