@@ -56,7 +56,8 @@ class ServerJettyErrorsTest {
         String head = response.substring(0, split);
         String body = response.substring(split + 4);
         assertThat(head).startsWith("HTTP/1.1 " + status);
-        assertThat(head.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/json");
+        assertThat(head.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/json")
+                .contains("connection: close");
         JsonNode error = JSON.readTree(body);
         assertThat(error.path("status").asInt()).isEqualTo(status);
         assertThat(error.path("code").asText()).isNotBlank();
