@@ -1,9 +1,11 @@
 package dev.shipshape.server;
 
+import dev.shipshape.ShipshapeException;
 import dev.shipshape.app.SignIn;
 import dev.shipshape.sessions.Session;
 import dev.shipshape.sessions.Sessions;
 import dev.shipshape.users.Role;
+import dev.shipshape.users.User;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
@@ -52,8 +54,9 @@ final class LoginRoutes {
             throw ApiProblem.badRequest("the user name or the password is longer than any real one");
         }
         String user = credentials.user().trim();
-        Requests.claimed(ctx, user.isEmpty() ? ServerAudit.ANONYMOUS : user);
-        Requests.target(ctx, "user=" + user);
+        String named = auditable(user);
+        Requests.claimed(ctx, named);
+        Requests.target(ctx, "user=" + named);
         switch (backend.signIn().signIn(user, credentials.password(), ctx.ip())) {
             case SignIn.Outcome.SignedIn in -> signedIn(ctx, in, form);
             case SignIn.Outcome.Refused refused -> refuse(ctx, form, new ApiProblem(401, "unauthenticated",
@@ -65,6 +68,18 @@ final class LoginRoutes {
                         + " this address; try again in " + seconds + " seconds", Map.of("retryAfterSeconds",
                         seconds)));
             }
+        }
+    }
+
+    /**
+     * The tried name as the audit log may keep it: a user name, or a placeholder for anything else (people do type
+     * their password into the name field).
+     */
+    private static String auditable(String user) {
+        try {
+            return User.checkName(user);
+        } catch (ShipshapeException e) {
+            return "(not a user name)";
         }
     }
 

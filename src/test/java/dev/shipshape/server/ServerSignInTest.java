@@ -114,6 +114,14 @@ class ServerSignInTest {
     }
 
     @Test
+    void aTriedNameThatIsNoUserNameIsNotKeptInTheAuditLog() throws Exception {
+        signIn("Tr0ub4dor&3-typed-in-the-wrong-field", "whatever it is");
+
+        assertThat(lastAudit().who()).isEqualTo("(not a user name)");
+        assertThat(lastAudit().target()).isEqualTo("user=(not a user name)");
+    }
+
+    @Test
     void anUnknownUserAndAUserWithoutPasswordAreRefusedInTheSameWords() throws Exception {
         String unknown = JSON.readTree(signIn("nobody", PASSWORD).body()).path("message").asText();
         String tokenOnly = JSON.readTree(signIn("viewer", PASSWORD).body()).path("message").asText();
