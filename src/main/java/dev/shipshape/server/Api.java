@@ -17,6 +17,8 @@ final class Api {
                 version));
         routes.addAll(RunRoutes.routes(backend));
         routes.addAll(EventRoutes.routes(backend, events));
+        routes.addAll(LoginRoutes.routes(backend));
+        routes.add(OpenApiDocument.route(routes, version));
         return List.copyOf(routes);
     }
 }

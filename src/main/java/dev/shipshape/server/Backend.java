@@ -1,7 +1,10 @@
 package dev.shipshape.server;
 
 import dev.shipshape.app.Shipshape;
+import dev.shipshape.app.SignIn;
 import dev.shipshape.app.StoreAccess;
+import dev.shipshape.sessions.LoginThrottle;
+import dev.shipshape.sessions.Sessions;
 import dev.shipshape.store.Store;
 import dev.shipshape.tokens.Tokens;
 import java.security.SecureRandom;
@@ -21,6 +24,14 @@ public record Backend(Shipshape app, Store store, ServerSettings settings, Serve
 
     public Clock clock() {
         return app.settings().clock();
+    }
+
+    public Sessions sessions() {
+        return new Sessions(store.sessions(), store.users(), clock(), new SecureRandom());
+    }
+
+    public SignIn signIn() {
+        return new SignIn(store.users(), sessions(), new LoginThrottle(store.loginFailures(), clock()));
     }
 
     public Tokens tokens() {

@@ -36,7 +36,7 @@ public final class ShipshapeServer implements AutoCloseable {
         Backend backend = new Backend(app, store, settings, metrics, runs);
         EventHub events = EventHub.start(app.events(backend.storeAccess()), settings.heartbeat(), metrics);
         List<Route> routes = Api.routes(backend, events, version);
-        Authenticator authenticator = new Authenticator(backend.tokens());
+        Authenticator authenticator = new Authenticator(backend.tokens(), backend.sessions());
         ServerAudit audit = new ServerAudit(store.audit(), backend.clock());
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -47,7 +47,10 @@ public final class ShipshapeServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             config.jetty.host = settings.bind();
             config.jetty.port = settings.port();
-            config.jetty.modifyServer(server -> server.setStopTimeout(settings.grace().toMillis()));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.grace().toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
+            });
             for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), new Guard(route, authenticator, audit,
                         metrics, settings.accessLog()));
@@ -81,6 +84,12 @@ public final class ShipshapeServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** What Javalin itself serves, as {@code METHOD path}: for the test that the route table is all of it. */
+    List<String> servedEndpoints() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path).toList();
     }
 
     /** Every route served, with its rule. */
