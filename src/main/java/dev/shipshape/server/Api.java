@@ -15,6 +15,7 @@ final class Api {
         List<Route> routes = new ArrayList<>();
         routes.addAll(HealthRoutes.routes(backend.store(), backend.metrics(), backend.settings().publicMetrics(),
                 version));
+        routes.addAll(ServiceRoutes.routes(backend));
         return List.copyOf(routes);
     }
 }
