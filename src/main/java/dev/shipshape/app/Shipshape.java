@@ -256,6 +256,21 @@ public final class Shipshape {
         return new DatabaseBackups(this, store);
     }
 
+    /** Add, list and disable the server's users. */
+    public People people(StoreAccess store) {
+        return new People(this, store);
+    }
+
+    /** Create, list and revoke API tokens. */
+    public ApiTokens apiTokens(StoreAccess store) {
+        return new ApiTokens(this, store);
+    }
+
+    /** The audit log's entries and its chain check. */
+    public AuditTrail auditTrail(StoreAccess store) {
+        return new AuditTrail(this, store);
+    }
+
     /** The migration safety lint, static or traced. */
     public Lints lints() {
         return new Lints(this);

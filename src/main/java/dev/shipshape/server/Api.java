@@ -16,6 +16,9 @@ final class Api {
         routes.addAll(HealthRoutes.routes(backend.store(), backend.metrics(), backend.settings().publicMetrics(),
                 version));
         routes.addAll(ServiceRoutes.routes(backend));
+        routes.addAll(EnvironmentRoutes.routes(backend));
+        routes.addAll(PeopleRoutes.routes(backend));
+        routes.addAll(AuditRoutes.routes(backend));
         return List.copyOf(routes);
     }
 }
