@@ -19,6 +19,7 @@ final class Api {
         routes.addAll(EnvironmentRoutes.routes(backend));
         routes.addAll(PeopleRoutes.routes(backend));
         routes.addAll(AuditRoutes.routes(backend));
+        routes.addAll(ApprovalRoutes.routes(backend));
         return List.copyOf(routes);
     }
 }
