@@ -4,6 +4,7 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.Suggestions;
 import dev.shipshape.runbook.InvalidRunbookException;
 import dev.shipshape.runbook.Problem;
+import dev.shipshape.runbook.Runbook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,12 @@ public final class ServiceCatalog {
             throw new InvalidRunbookException(service.file(), service.problems());
         }
         return new Deployable(service, snapshot.loaded(service), app.forFolder(service.folder()));
+    }
+
+    /** The runbooks of the valid services, in the order of their files' names. */
+    public List<Runbook> runbooks() {
+        CatalogFolder.Snapshot snapshot = folder.current();
+        return snapshot.services().stream().filter(Service::valid).map(s -> snapshot.loaded(s).runbook()).toList();
     }
 
     /**

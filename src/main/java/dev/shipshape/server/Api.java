@@ -20,6 +20,7 @@ final class Api {
         routes.addAll(PeopleRoutes.routes(backend));
         routes.addAll(AuditRoutes.routes(backend));
         routes.addAll(ApprovalRoutes.routes(backend));
+        routes.addAll(LockRoutes.routes(backend));
         return List.copyOf(routes);
     }
 }
