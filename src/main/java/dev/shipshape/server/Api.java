@@ -21,6 +21,7 @@ final class Api {
         routes.addAll(AuditRoutes.routes(backend));
         routes.addAll(ApprovalRoutes.routes(backend));
         routes.addAll(LockRoutes.routes(backend));
+        routes.addAll(ChecklistRoutes.routes(backend));
         return List.copyOf(routes);
     }
 }
