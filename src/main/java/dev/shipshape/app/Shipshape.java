@@ -221,6 +221,11 @@ public final class Shipshape {
         return new ApprovalDesk(this, opened);
     }
 
+    /** Confirm the confirm step a run waits at: over an open store. */
+    public ConfirmationDesk confirmations(Store opened) {
+        return new ConfirmationDesk(this, opened);
+    }
+
     /** Run an environment's checklist, sign off its manual items. */
     public Checklists checklists(StoreAccess store) {
         return new Checklists(this, store);

@@ -22,6 +22,7 @@ final class Api {
         routes.addAll(ApprovalRoutes.routes(backend));
         routes.addAll(LockRoutes.routes(backend));
         routes.addAll(ChecklistRoutes.routes(backend));
+        routes.addAll(ConfirmRoutes.routes(backend));
         return List.copyOf(routes);
     }
 }
