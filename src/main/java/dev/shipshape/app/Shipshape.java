@@ -246,6 +246,11 @@ public final class Shipshape {
         return new Runs(store);
     }
 
+    /** What a run's verification saw: samples against thresholds, results, probes. */
+    public Analyses analyses(StoreAccess store) {
+        return new Analyses(store);
+    }
+
     /** The store's events as a server's event stream sends them: in order, none lost, none twice. */
     public EventFeed events(StoreAccess store) {
         return new EventFeed(EventSource.of(store), Ticks.SYSTEM, EventFeed.GRACE, EventFeed.BATCH);

@@ -23,6 +23,7 @@ final class Api {
         routes.addAll(LockRoutes.routes(backend));
         routes.addAll(ChecklistRoutes.routes(backend));
         routes.addAll(ConfirmRoutes.routes(backend));
+        routes.addAll(AnalysisRoutes.routes(backend));
         return List.copyOf(routes);
     }
 }
