@@ -24,6 +24,7 @@ final class Api {
         routes.addAll(ChecklistRoutes.routes(backend));
         routes.addAll(ConfirmRoutes.routes(backend));
         routes.addAll(AnalysisRoutes.routes(backend));
+        routes.addAll(BackupRoutes.routes(backend));
         return List.copyOf(routes);
     }
 }
