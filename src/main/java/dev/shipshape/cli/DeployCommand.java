@@ -38,6 +38,14 @@ final class DeployCommand implements Callable<Integer> {
     boolean overrideWindow;
     @Option(names = "--reason", description = "Why the window is overridden (recorded and shown on the run)")
     String reason;
+    @Mixin
+    Options.ServerOption server;
+    @Option(names = "--service", paramLabel = "NAME",
+            description = "With --server: the service to deploy (default: the local runbook's service)")
+    String service;
+    @Option(names = "--cancel-on-interrupt", description = "With --server: Ctrl-C cancels the run instead of"
+            + " detaching from it")
+    boolean cancelOnInterrupt;
 
     DeployCommand(Context context) {
         this.context = context;
@@ -48,6 +56,12 @@ final class DeployCommand implements Callable<Integer> {
         if (overrideWindow && (reason == null || reason.isBlank())) {
             throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "--override-window needs --reason"
                     + " \"...\": say why the deployment cannot wait for the next window");
+        }
+        var remote = dev.shipshape.remote.ServerAddress.of(server.url, context.env);
+        if (remote.isPresent()) {
+            String name = service != null ? service : RunbookFiles.read(context, runbook).runbook().service();
+            return new ServerDeploy(context, remote.get()).deploy(new ServerDeploy.Request(name, environment, version,
+                    overrideWindow ? reason : null, confirmSql.confirmed, output.json(), cancelOnInterrupt));
         }
         RunbookFiles.Loaded loaded = RunbookFiles.read(context, runbook);
         try (Store opened = context.openStore(store.url)) {

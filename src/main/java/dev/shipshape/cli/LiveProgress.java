@@ -38,12 +38,30 @@ final class LiveProgress implements RunListener {
 
     /** @param width how many columns a terminal's status line may take */
     LiveProgress(PrintWriter out, Terminal terminal, Plan plan, Clock clock, Duration heartbeat, int width) {
+        this(out, terminal, summariesOf(plan), clock, heartbeat, width);
+    }
+
+    /** @param summaries each step's line after its id, by step id (a server's run document has them) */
+    LiveProgress(PrintWriter out, Terminal terminal, Map<String, String> summaries, Clock clock, Duration heartbeat,
+                 int width) {
         this.out = out;
         this.terminal = terminal;
         this.clock = clock;
         this.heartbeat = heartbeat;
         this.width = width;
+        this.summaries.putAll(summaries);
+    }
+
+    private static Map<String, String> summariesOf(Plan plan) {
+        Map<String, String> summaries = new HashMap<>();
         plan.allSteps().forEach(s -> summaries.put(s.id(), Masked.of(s.step().displayName())));
+        return summaries;
+    }
+
+    /** As the commands print a server's runs: step summaries from its run document. */
+    static LiveProgress of(Context context, Map<String, String> summaries) {
+        return new LiveProgress(context.out, context.terminal, summaries, context.clock,
+                RunningStep.heartbeat(context.env), columns(context.env.get("COLUMNS")));
     }
 
     /** As the commands print runs: heartbeat from SHIPSHAPE_HEARTBEAT, width from COLUMNS. */

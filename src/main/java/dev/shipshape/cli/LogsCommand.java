@@ -1,11 +1,13 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.app.Runs;
+import dev.shipshape.app.StepOutput;
+import dev.shipshape.app.StoreAccess;
 import dev.shipshape.runbook.Masked;
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.engine.EventRecord;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.store.Store;
-import dev.shipshape.engine.StepRecord;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,14 +40,6 @@ final class LogsCommand implements Callable<Integer> {
     record LogsView(String runId, List<StepOutput> steps, List<Event> events) {
     }
 
-    /** {@code output} is the kept tail of what the step printed; {@code outputSize} counts all it printed. */
-    record StepOutput(String id, String name, String state, String output, long outputSize) {
-        static StepOutput of(StepRecord s) {
-            return new StepOutput(s.stepId(), Masked.of(s.name()), s.state().label(),
-                    s.outputTail() == null ? "" : s.outputTail(), s.outputSize());
-        }
-    }
-
     record Event(java.time.Instant at, String kind, String subject, String message) {
     }
 
@@ -57,26 +51,27 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() {
         try (Store opened = context.openStore(store.url)) {
             RunStore runs = opened.runs();
+            Runs app = context.app.runs(StoreAccess.of(opened));
             ShowCommand.find(runs, runId);
             if (output.json()) {
-                printJson(runs);
+                printJson(runs, app);
             } else if (follow) {
-                follow(runs);
+                follow(runs, app);
             } else if (events) {
                 runs.events(runId).forEach(this::printEvent);
             } else if (step != null) {
-                printOutput(one(runs.steps(runId)));
+                printOutput(app.stepOutput(runId, step).output());
             } else {
                 runs.steps(runId).stream().filter(s -> s.attempts() > 0).forEach(s -> {
                     context.out.println("== " + s.stepId() + "  " + Masked.of(s.name()) + "  (" + s.state().label() + ")");
-                    printOutput(s);
+                    printOutput(s.outputTail());
                 });
             }
             return ExitCode.SUCCEEDED;
         }
     }
 
-    private void printJson(RunStore runs) {
+    private void printJson(RunStore runs, Runs app) {
         if (follow) {
             throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "--follow prints output as it comes"
                     + " and cannot be combined with --output json; leave one out");
@@ -86,12 +81,11 @@ final class LogsCommand implements Callable<Integer> {
                     .map(e -> new Event(e.at(), e.kind(), e.subject(), e.message())).toList())));
             return;
         }
-        List<StepRecord> chosen = step != null ? List.of(one(runs.steps(runId)))
-                : runs.steps(runId).stream().filter(s -> s.attempts() > 0).toList();
-        context.out.println(Json.write(new LogsView(runId, chosen.stream().map(StepOutput::of).toList(), null)));
+        List<StepOutput> chosen = step != null ? List.of(app.stepOutput(runId, step)) : app.outputs(runId);
+        context.out.println(Json.write(new LogsView(runId, chosen, null)));
     }
 
-    private void follow(RunStore runs) {
+    private void follow(RunStore runs, Runs app) {
         if (events) {
             throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "--follow follows step output and"
                     + " cannot be combined with --events; leave one out");
@@ -100,21 +94,14 @@ final class LogsCommand implements Callable<Integer> {
         if (step == null) {
             followed.run();
         } else {
-            String id = one(runs.steps(runId)).stepId();
+            String id = app.stepOutput(runId, step).id();
             followed.step(s -> s.stepId().equals(id));
         }
     }
 
-    private StepRecord one(List<StepRecord> steps) {
-        return steps.stream().filter(s -> s.stepId().equals(step) || step.equals(s.name())).findFirst()
-                .orElseThrow(() -> new ShipshapeException(ShipshapeException.Code.NOT_FOUND, "run " + runId
-                        + " has no step " + step + "; its steps: "
-                        + String.join(", ", steps.stream().map(StepRecord::stepId).toList())));
-    }
-
-    private void printOutput(StepRecord s) {
-        if (s.outputTail() != null && !s.outputTail().isEmpty()) {
-            context.out.print(s.outputTail().endsWith("\n") ? s.outputTail() : s.outputTail() + "\n");
+    private void printOutput(String tail) {
+        if (tail != null && !tail.isEmpty()) {
+            context.out.print(tail.endsWith("\n") ? tail : tail + "\n");
         }
         context.out.flush();
     }

@@ -19,6 +19,14 @@ final class Options {
         String url;
     }
 
+    /** The server to act on instead of this host (the token from SHIPSHAPE_TOKEN or a 0600 file). */
+    static final class ServerOption {
+        @Option(names = "--server", paramLabel = "URL",
+                description = "Act on a Shipshape server (default: SHIPSHAPE_SERVER); token: SHIPSHAPE_TOKEN or"
+                        + " ~/.shipshape/token (mode 0600)")
+        String url;
+    }
+
     /**
      * {@code -h, --help} alone, for commands whose own {@code --version} (the version to deploy)
      * takes the place of the standard {@code -V, --version}.

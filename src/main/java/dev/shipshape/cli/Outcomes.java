@@ -1,7 +1,7 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.app.StoreAccess;
 import dev.shipshape.engine.RunOutcome;
-import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStatus;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.store.Store;
@@ -16,8 +16,7 @@ final class Outcomes {
     static int report(Context context, Store opened, RunOutcome outcome, boolean json) {
         RunStore store = opened.runs();
         if (json) {
-            RunRecord run = store.run(outcome.runId()).orElseThrow();
-            context.out.println(Json.write(RunView.document(opened, run)));
+            context.out.println(Json.write(context.app.runs(StoreAccess.of(opened)).document(outcome.runId())));
             return exitCode(store, outcome);
         }
         String mark = outcome.status() == RunStatus.SUCCEEDED ? context.terminal.ok() : context.terminal.fail();

@@ -1,6 +1,7 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.app.Deployments;
+import dev.shipshape.app.StoreAccess;
 import dev.shipshape.engine.RunOutcome;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStatus;
@@ -82,7 +83,7 @@ final class RollbackCommand implements Callable<Integer> {
         RunRecord run = rolledBack.run();
         RunOutcome outcome = rolledBack.outcome();
         if (output.json()) {
-            context.out.println(Json.write(VerificationText.json(opened.runs(), opened.verification(), run)));
+            context.out.println(Json.write(context.app.runs(StoreAccess.of(opened)).document(run.runId()).withoutGates()));
         } else if (outcome.status() == RunStatus.SUCCEEDED) {
             context.out.println(context.terminal.ok() + " rolled back " + run.service() + " in " + environment + " from "
                     + rolledBack.from() + " to " + rolledBack.to() + " ("

@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.app.RunSummary;
 import dev.shipshape.app.Runs;
 import dev.shipshape.engine.RunRecord;
 import java.util.List;
@@ -35,7 +36,7 @@ final class RunsCommand implements Callable<Integer> {
         List<RunRecord> runs = context.app.runs(context.app.store(store.url)).list(new Runs.ListRequest(service,
                 environment, limit));
         if (output.json()) {
-            context.out.println(Json.write(runs.stream().map(RunView::summary).toList()));
+            context.out.println(Json.write(runs.stream().map(RunSummary::of).toList()));
         } else if (runs.isEmpty()) {
             context.out.println("no runs recorded yet; start one with: shipshape deploy --env ENV --version VERSION");
         } else {

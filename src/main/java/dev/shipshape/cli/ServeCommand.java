@@ -33,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
     Path runbooks;
     @Option(names = "--public-metrics", description = "Answer /metrics without a token")
     boolean publicMetrics;
+    @Option(names = "--access-log", description = "Log every request on stderr (as JSON lines with"
+            + " SHIPSHAPE_LOG_FORMAT=json)")
+    boolean accessLog;
 
     ServeCommand(Context context) {
         this.context = context;
@@ -52,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            server.close();
+            server.stopForExit();
             opened.close();
             stopped.countDown();
         }));
@@ -76,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
                     + " the folder holding the services' runbooks with --runbooks DIR");
         }
         return new ServerSettings(address, chosen, resolved, publicMetrics, ServerSettings.DEFAULT_GRACE,
-                ServerSettings.DEFAULT_MAX_BODY);
+                ServerSettings.DEFAULT_MAX_BODY, accessLog);
     }
 
     private static int portOf(String text) {

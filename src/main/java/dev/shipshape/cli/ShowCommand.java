@@ -1,6 +1,8 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.app.RunDocument;
 import dev.shipshape.app.Runs;
+import dev.shipshape.app.StoreAccess;
 import dev.shipshape.engine.RunRecord;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.store.Store;
@@ -29,15 +31,16 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store opened = context.openStore(store.url)) {
-            RunStore runs = opened.runs();
-            RunRecord run = find(runs, runId);
+            Runs runs = context.app.runs(StoreAccess.of(opened));
+            RunDocument document = runs.document(runId);
             if (output.json()) {
-                context.out.println(Json.write(RunView.document(opened, run)));
+                context.out.println(Json.write(document));
             } else {
-                RunText.header(run).forEach(context.out::println);
-                GateText.decisions(opened.gates().decisions(runId)).forEach(context.out::println);
-                RunText.body(runs.stages(runId), runs.steps(runId)).forEach(context.out::println);
-                VerificationText.lines(runs, opened.verification(), run).forEach(context.out::println);
+                RunStore recorded = opened.runs();
+                RunText.header(runs.show(runId)).forEach(context.out::println);
+                GateText.decisions(document.gates()).forEach(context.out::println);
+                RunText.body(recorded.stages(runId), recorded.steps(runId)).forEach(context.out::println);
+                VerificationText.lines(document).forEach(context.out::println);
             }
             return ExitCode.SUCCEEDED;
         }

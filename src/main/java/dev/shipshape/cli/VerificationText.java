@@ -1,11 +1,10 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.app.RunDocument;
+import dev.shipshape.app.RunMetrics;
 import dev.shipshape.runbook.Masked;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shipshape.analysis.ProbeReport;
 import dev.shipshape.analysis.VerificationLog;
-import dev.shipshape.engine.RunRecord;
-import dev.shipshape.engine.RunStore;
 import dev.shipshape.runbook.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +16,9 @@ final class VerificationText {
     private VerificationText() {
     }
 
-    static List<String> lines(RunStore runs, VerificationLog log, RunRecord run) {
-        List<VerificationLog.StoredResult> results = log.results(run.runId());
-        List<ProbeReport> probes = log.probes(run.runId());
+    static List<String> lines(RunDocument run) {
+        List<VerificationLog.StoredResult> results = run.verification();
+        List<ProbeReport> probes = run.probes();
         List<String> lines = new ArrayList<>();
         if (!results.isEmpty() || !probes.isEmpty()) {
             lines.add("");
@@ -31,18 +30,29 @@ final class VerificationText {
                     + Durations.format(Duration.ofMillis(p.longestOutageMillis()))));
         }
         lines.add("");
-        lines.addAll(RunMetrics.of(run, runs.stages(run.runId()), results, probes).lines());
+        lines.addAll(metrics(run.metrics()));
         return lines;
     }
 
-    /** The run's JSON with {@code metrics}, {@code verification} and {@code probes} added. */
-    static ObjectNode json(RunStore runs, VerificationLog log, RunRecord run) {
-        ObjectNode node = Json.MAPPER.valueToTree(RunView.full(runs, run));
-        List<VerificationLog.StoredResult> results = log.results(run.runId());
-        List<ProbeReport> probes = log.probes(run.runId());
-        node.set("metrics", Json.MAPPER.valueToTree(RunMetrics.of(run, runs.stages(run.runId()), results, probes)));
-        node.set("verification", Json.MAPPER.valueToTree(results));
-        node.set("probes", Json.MAPPER.valueToTree(probes));
-        return node;
+    private static List<String> metrics(RunMetrics m) {
+        List<String> lines = new ArrayList<>();
+        lines.add("metrics:");
+        lines.add("  total time: " + (m.totalMillis() == null ? "running" : Elapsed.format(m.totalMillis()))
+                + stages(m));
+        lines.add("  downtime seen by the probe: " + (m.downtimeMillis() == null ? "no probe"
+                : Elapsed.format(m.downtimeMillis())));
+        lines.add("  smoke success rate: " + (m.smokeSuccessRate() == null ? "no smoke tests"
+                : Math.round(m.smokeSuccessRate() * 100) + "% (" + m.smokePassed() + "/" + m.smokeTotal() + ")"));
+        lines.add("  rollback needed: " + (m.rollbackNeeded() ? "yes" : "no"));
+        return lines;
+    }
+
+    private static String stages(RunMetrics m) {
+        if (m.stageMillis().isEmpty()) {
+            return "";
+        }
+        List<String> parts = m.stageMillis().entrySet().stream()
+                .map(e -> e.getKey() + " " + Elapsed.format(e.getValue())).toList();
+        return " (" + String.join(", ", parts) + ")";
     }
 }

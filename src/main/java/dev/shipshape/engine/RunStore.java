@@ -91,4 +91,10 @@ public interface RunStore extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * The runs the selection asks for, newest first (by start, then by run id), at most {@code limit}; with
+     * {@code after}, only those that come after that position in this order (null: from the newest).
+     */
+    List<RunRecord> runsMatching(RunSelection selection, RunPosition after, int limit);
 }

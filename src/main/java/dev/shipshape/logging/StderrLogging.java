@@ -3,10 +3,12 @@ package dev.shipshape.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
@@ -16,11 +18,31 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 public final class StderrLogging extends ContextAwareBase implements Configurator {
 
+    /** {@code SHIPSHAPE_LOG_FORMAT=json}: one JSON object per line (time, level, logger, message, key-values). */
+    public static final String FORMAT_VARIABLE = "SHIPSHAPE_LOG_FORMAT";
+
+    private static Encoder<ILoggingEvent> lines() {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n");
+        return encoder;
+    }
+
+    private static Encoder<ILoggingEvent> jsonLines() {
+        JsonEncoder encoder = new JsonEncoder();
+        encoder.setWithContext(false);
+        encoder.setWithSequenceNumber(false);
+        encoder.setWithNanoseconds(false);
+        encoder.setWithArguments(false);
+        encoder.setWithMDC(false);
+        encoder.setWithMessage(false);
+        encoder.setWithFormattedMessage(true);
+        return encoder;
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        Encoder<ILoggingEvent> encoder = "json".equals(System.getenv(FORMAT_VARIABLE)) ? jsonLines() : lines();
         encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n");
         encoder.start();
 
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();

@@ -11,10 +11,12 @@ final class Api {
     private Api() {
     }
 
-    static List<Route> routes(Backend backend, String version) {
+    static List<Route> routes(Backend backend, EventHub events, String version) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(HealthRoutes.routes(backend.store(), backend.metrics(), backend.settings().publicMetrics(),
                 version));
+        routes.addAll(RunRoutes.routes(backend));
+        routes.addAll(EventRoutes.routes(backend, events));
         routes.addAll(ServiceRoutes.routes(backend));
         routes.addAll(EnvironmentRoutes.routes(backend));
         routes.addAll(PeopleRoutes.routes(backend));

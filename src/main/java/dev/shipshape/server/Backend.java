@@ -10,8 +10,10 @@ import java.time.Clock;
 /**
  * What the routes work with: the application layer over the server's one open store, and the server's own
  * meters. Handlers call use cases of {@code app}; they hold no use case of their own.
+ *
+ * @param runs executes the runs the server starts, in the server process
  */
-public record Backend(Shipshape app, Store store, ServerSettings settings, ServerMetrics metrics) {
+public record Backend(Shipshape app, Store store, ServerSettings settings, ServerMetrics metrics, RunExecutor runs) {
 
     public StoreAccess storeAccess() {
         return StoreAccess.of(store);

@@ -19,17 +19,21 @@ import org.slf4j.LoggerFactory;
 final class Guard implements Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
+    /** One line per request when the server is started with an access log. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("shipshape.access");
 
     private final Route route;
     private final Authenticator authenticator;
     private final ServerAudit audit;
     private final ServerMetrics metrics;
+    private final boolean accessLog;
 
-    Guard(Route route, Authenticator authenticator, ServerAudit audit, ServerMetrics metrics) {
+    Guard(Route route, Authenticator authenticator, ServerAudit audit, ServerMetrics metrics, boolean accessLog) {
         this.route = route;
         this.authenticator = authenticator;
         this.audit = audit;
         this.metrics = metrics;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -43,6 +47,8 @@ final class Guard implements Handler {
             route.handler().handle(ctx);
             outcome = "succeeded (" + ctx.statusCode() + ")";
         } catch (Exception e) {
+            Caller refused = ctx.attribute(Requests.CALLER);
+            who = refused == null ? who : refused.user().name();
             ApiError error = errorOf(e);
             ApiJson.answer(ctx, error.status(), error);
             outcome = (error.status() == 401 || error.status() == 403 ? "refused (" : "failed (") + error.status()
@@ -51,7 +57,15 @@ final class Guard implements Handler {
         if (route.acts()) {
             auditAction(ctx, who, outcome);
         }
-        metrics.request(route, ctx.statusCode(), Ticks.SYSTEM.nanos() - started);
+        long took = Ticks.SYSTEM.nanos() - started;
+        metrics.request(route, ctx.statusCode(), took);
+        if (accessLog) {
+            ACCESS.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path())
+                    .addKeyValue("route", route.path()).addKeyValue("status", ctx.statusCode())
+                    .addKeyValue("millis", took / 1_000_000).addKeyValue("user", who)
+                    .addKeyValue("address", ctx.ip())
+                    .log("{} {} {} {} ms {}", ctx.method().name(), ctx.path(), ctx.statusCode(), took / 1_000_000, who);
+        }
     }
 
     /** The caller the route lets in (none for a public route), else a 401 or 403 problem. */

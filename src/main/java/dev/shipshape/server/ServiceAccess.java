@@ -12,9 +12,9 @@ final class ServiceAccess {
     private ServiceAccess() {
     }
 
-    /** One catalog per area: it reads the runbooks again only when their files change. */
+    /** The server's one catalog: it reads the runbooks again only when their files change. */
     static ServiceCatalog catalog(Backend backend) {
-        return backend.app().serviceCatalog(backend.settings().runbooks());
+        return backend.runs().catalog();
     }
 
     /**

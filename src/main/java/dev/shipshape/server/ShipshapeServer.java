@@ -1,6 +1,7 @@
 package dev.shipshape.server;
 
 import dev.shipshape.app.Shipshape;
+import dev.shipshape.steps.shell.RunningCommands;
 import dev.shipshape.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -9,25 +10,32 @@ import java.util.List;
 /**
  * The team server: the route table on Javalin (virtual threads), behind the guard, with the JSON error shape for
  * whatever no route answers. It serves until closed; closing stops taking requests and waits for those in flight
- * up to the grace period.
+ * up to the grace period. On start it resumes the runs it finds interrupted ({@link InterruptedRuns}).
  */
 public final class ShipshapeServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final List<Route> routes;
     private final ServerMetrics metrics;
+    private final RunExecutor runs;
+    private final EventHub events;
 
-    private ShipshapeServer(Javalin javalin, List<Route> routes, ServerMetrics metrics) {
+    private ShipshapeServer(Javalin javalin, List<Route> routes, ServerMetrics metrics, RunExecutor runs,
+                            EventHub events) {
         this.javalin = javalin;
         this.routes = routes;
         this.metrics = metrics;
+        this.runs = runs;
+        this.events = events;
     }
 
     /** Starts serving on the settings' address and port (0: a free one). */
     public static ShipshapeServer start(ServerSettings settings, Shipshape app, Store store, String version) {
         ServerMetrics metrics = new ServerMetrics();
-        Backend backend = new Backend(app, store, settings, metrics);
-        List<Route> routes = Api.routes(backend, version);
+        RunExecutor runs = new RunExecutor(app, store, metrics, app.serviceCatalog(settings.runbooks()));
+        Backend backend = new Backend(app, store, settings, metrics, runs);
+        EventHub events = EventHub.start(app.events(backend.storeAccess()), settings.heartbeat(), metrics);
+        List<Route> routes = Api.routes(backend, events, version);
         Authenticator authenticator = new Authenticator(backend.tokens());
         ServerAudit audit = new ServerAudit(store.audit(), backend.clock());
         Javalin javalin = Javalin.create(config -> {
@@ -42,7 +50,7 @@ public final class ShipshapeServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setStopTimeout(settings.grace().toMillis()));
             for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), new Guard(route, authenticator, audit,
-                        metrics));
+                        metrics, settings.accessLog()));
             }
             config.routes.error(404, ctx -> unanswered(ctx, 404, "not_found", "no route " + ctx.method() + " "
                     + ctx.path() + "; the routes are listed at " + Api.PREFIX + "/openapi.json"));
@@ -53,8 +61,15 @@ public final class ShipshapeServer implements AutoCloseable {
                 ApiJson.answer(ctx, error.status(), error);
             });
         });
-        javalin.start();
-        return new ShipshapeServer(javalin, routes, metrics);
+        try {
+            javalin.start();
+        } catch (RuntimeException e) {
+            events.close();
+            runs.close();
+            throw e;
+        }
+        Thread.ofVirtual().name("resume interrupted runs").start(runs::resumeInterrupted);
+        return new ShipshapeServer(javalin, routes, metrics, runs, events);
     }
 
     /** Answers a request no route took, unless something already wrote the error body. */
@@ -73,9 +88,30 @@ public final class ShipshapeServer implements AutoCloseable {
         return routes;
     }
 
+    /** What executes the server's runs. */
+    public RunExecutor runs() {
+        return runs;
+    }
+
+    /**
+     * Stops taking requests and starting runs, waiting for requests in flight up to the grace period; runs in flight
+     * go on in this process (see {@link #stopForExit()} for a process about to exit).
+     */
     @Override
     public void close() {
+        runs.close();
+        events.close();
         javalin.stop();
         metrics.close();
+    }
+
+    /**
+     * Closes the server for a process about to exit (SIGTERM): the commands of running steps are stopped and their
+     * steps never report back, so that they stay running in the store and the next start resumes them; runs that
+     * wait (for an approval, a confirmation) go on waiting there.
+     */
+    public void stopForExit() {
+        close();
+        RunningCommands.stopAll();
     }
 }

@@ -7,7 +7,9 @@ import dev.shipshape.engine.EnvLock;
 import dev.shipshape.engine.EventRecord;
 import dev.shipshape.engine.LiveVersion;
 import dev.shipshape.engine.NewRun;
+import dev.shipshape.engine.RunPosition;
 import dev.shipshape.engine.RunRecord;
+import dev.shipshape.engine.RunSelection;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.engine.StageRecord;
 import dev.shipshape.engine.StepProcess;
@@ -176,5 +178,10 @@ final class JdbcRunStore implements RunStore {
     @Override
     public void close() {
         database.close();
+    }
+
+    @Override
+    public List<RunRecord> runsMatching(RunSelection selection, RunPosition after, int limit) {
+        return database.transaction("list runs", connection -> RunTable.matching(connection, selection, after, limit));
     }
 }

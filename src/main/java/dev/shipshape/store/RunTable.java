@@ -1,7 +1,9 @@
 package dev.shipshape.store;
 
 import dev.shipshape.engine.NewRun;
+import dev.shipshape.engine.RunPosition;
 import dev.shipshape.engine.RunRecord;
+import dev.shipshape.engine.RunSelection;
 import dev.shipshape.engine.RunStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -131,6 +133,69 @@ final class RunTable {
                         Columns.instant(row, "finished_at"), row.getString("procedure_name")));
             }
             return runs;
+        }
+    }
+
+    /** The runs a listing asks for, newest first; {@code after} is the keyset (created_at, run_id) to go on after. */
+    static List<RunRecord> matching(Connection connection, RunSelection selection, RunPosition after, int limit)
+            throws SQLException {
+        Filters where = new Filters();
+        where.text("service = ?", selection.service());
+        where.text("environment = ?", selection.environment());
+        where.text("status = ?", selection.status() == null ? null : selection.status().name());
+        if (selection.procedure() != null) {
+            where.add("(procedure = ? OR procedure_name = ?)", selection.procedure(), selection.procedure());
+        }
+        where.instant("created_at >= ?", selection.since());
+        where.instant("created_at < ?", selection.until());
+        if (after != null) {
+            long at = after.startedAt().toEpochMilli();
+            where.add("(created_at < ? OR (created_at = ? AND run_id < ?))", at, at, after.runId());
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM runs"
+                + where.sql() + NEWEST_FIRST)) {
+            int index = where.bind(statement);
+            statement.setInt(index, Math.max(0, limit));
+            return readAll(statement);
+        }
+    }
+
+    /** A WHERE clause made of the filters given, with their values in order. */
+    private static final class Filters {
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> values = new ArrayList<>();
+
+        void text(String condition, String value) {
+            if (value != null) {
+                add(condition, value);
+            }
+        }
+
+        void instant(String condition, Instant value) {
+            if (value != null) {
+                add(condition, value.toEpochMilli());
+            }
+        }
+
+        void add(String condition, Object... given) {
+            conditions.add(condition);
+            values.addAll(List.of(given));
+        }
+
+        String sql() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        /** @return the index of the next parameter */
+        int bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) instanceof Long number) {
+                    statement.setLong(i + 1, number);
+                } else {
+                    statement.setString(i + 1, (String) values.get(i));
+                }
+            }
+            return values.size() + 1;
         }
     }
 }

@@ -28,6 +28,7 @@ final class ServerKit implements AutoCloseable {
     final Path folder;
     final Map<String, String> env = new HashMap<>();
     final Map<Role, String> tokens = new EnumMap<>(Role.class);
+    final Shipshape app;
     final Store store;
     final ShipshapeServer server;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -38,10 +39,15 @@ final class ServerKit implements AutoCloseable {
     }
 
     ServerKit(Path folder, boolean publicMetrics) {
+        this(folder, publicMetrics, ServerSettings.DEFAULT_HEARTBEAT);
+    }
+
+    /** With live-events heartbeats every {@code heartbeat}, short for the tests that wait for one. */
+    ServerKit(Path folder, boolean publicMetrics, Duration heartbeat) {
         this.folder = folder;
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", System.getenv().getOrDefault("HOME", "/tmp"));
-        Shipshape app = new Shipshape(Shipshape.Settings.onThisHost(folder, env, Clock.systemUTC()));
+        app = new Shipshape(Shipshape.Settings.onThisHost(folder, env, Clock.systemUTC()));
         store = app.openStore(null);
         Tokens issuer = new Tokens(store.tokens(), store.users(), Clock.systemUTC(), new SecureRandom());
         for (Role role : Role.values()) {
@@ -50,7 +56,7 @@ final class ServerKit implements AutoCloseable {
             tokens.put(role, issuer.issue(name, "test", Duration.ofDays(1)).value());
         }
         server = ShipshapeServer.start(new ServerSettings("127.0.0.1", 0, folder, publicMetrics,
-                Duration.ofSeconds(2), ServerSettings.DEFAULT_MAX_BODY), app, store, "test");
+                Duration.ofSeconds(2), ServerSettings.DEFAULT_MAX_BODY).withHeartbeat(heartbeat), app, store, "test");
     }
 
     /** Writes a file (a runbook, a script) into the runbooks folder. */

@@ -13,7 +13,9 @@ import dev.shipshape.engine.Change.StageChanged;
 import dev.shipshape.engine.Change.StepChanged;
 import dev.shipshape.engine.EventRecord;
 import dev.shipshape.engine.NewRun;
+import dev.shipshape.engine.RunPosition;
 import dev.shipshape.engine.RunRecord;
+import dev.shipshape.engine.RunSelection;
 import dev.shipshape.engine.RunStatus;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.engine.StageRecord;
@@ -189,5 +191,61 @@ abstract class RunStoreContract implements HistoryContract, LockContract, Cancel
         assertThat(store.events("r-1")).isEmpty();
         store.create(good);
         assertThat(store.steps("r-1")).hasSize(4);
+    }
+
+    private void started(String runId, String service, String environment, java.time.Instant at) {
+        store.create(SampleRuns.deploy(runId, service, environment, "1", at));
+    }
+
+    @Test
+    void matchingRunsAreFilteredByServiceEnvironmentStatusProcedureAndStart() {
+        started("shop-prod", "shop", "prod", T0);
+        started("shop-test", "shop", "test", T0.plusSeconds(10));
+        started("cart-prod", "cart", "prod", T0.plusSeconds(20));
+        NewRun rollback = SampleRuns.withProcedure(SampleRuns.deploy("shop-back", "shop", "prod", "1",
+                T0.plusSeconds(30)), "rollback");
+        store.create(rollback);
+        store.create(new NewRun("shop-pool", "shop", "prod", null, null, "procedure", "alice", null, "", T0.plusSeconds(40),
+                List.of("pool"), List.of(), "pool-exhausted"));
+        store.record(new RunChanged("shop-test", T0.plusSeconds(11), RunStatus.FAILED, "broken"));
+
+        assertThat(ids(new RunSelection("shop", null, null, null, null, null)))
+                .containsExactly("shop-pool", "shop-back", "shop-test", "shop-prod");
+        assertThat(ids(new RunSelection("shop", "prod", RunStatus.RUNNING, null, null, null)))
+                .containsExactly("shop-pool", "shop-back", "shop-prod");
+        assertThat(ids(new RunSelection(null, null, RunStatus.FAILED, null, null, null))).containsExactly("shop-test");
+        assertThat(ids(new RunSelection(null, null, null, "deploy", null, null)))
+                .containsExactly("cart-prod", "shop-test", "shop-prod");
+        assertThat(ids(new RunSelection(null, null, null, "rollback", null, null))).containsExactly("shop-back");
+        assertThat(ids(new RunSelection(null, null, null, "procedure", null, null))).containsExactly("shop-pool");
+        assertThat(ids(new RunSelection(null, null, null, "pool-exhausted", null, null))).containsExactly("shop-pool");
+        assertThat(ids(new RunSelection(null, null, null, null, T0.plusSeconds(10), T0.plusSeconds(30))))
+                .containsExactly("cart-prod", "shop-test");
+        assertThat(ids(new RunSelection("nobody", null, null, null, null, null))).isEmpty();
+        assertThat(store.runsMatching(RunSelection.ALL, null, 2)).extracting(RunRecord::runId)
+                .containsExactly("shop-pool", "shop-back");
+    }
+
+    @Test
+    void pagesGoOnAfterTheLastRunSeenByStartThenRunIdEvenWhenRunsStartMeanwhile() {
+        started("a", "shop", "prod", T0);
+        started("b", "shop", "prod", T0.plusSeconds(10));
+        started("c", "shop", "prod", T0.plusSeconds(10));
+        started("d", "shop", "prod", T0.plusSeconds(20));
+
+        List<RunRecord> first = store.runsMatching(RunSelection.ALL, null, 2);
+        started("e", "shop", "prod", T0.plusSeconds(30));
+        started("b2", "shop", "prod", T0.plusSeconds(10));
+        List<RunRecord> second = store.runsMatching(RunSelection.ALL, RunPosition.of(first.getLast()), 2);
+        List<RunRecord> third = store.runsMatching(RunSelection.ALL, RunPosition.of(second.getLast()), 2);
+
+        assertThat(first).extracting(RunRecord::runId).containsExactly("d", "c");
+        assertThat(second).extracting(RunRecord::runId).containsExactly("b2", "b");
+        assertThat(third).extracting(RunRecord::runId).containsExactly("a");
+        assertThat(store.runsMatching(RunSelection.ALL, RunPosition.of(third.getLast()), 2)).isEmpty();
+    }
+
+    private List<String> ids(RunSelection selection) {
+        return store.runsMatching(selection, null, 10).stream().map(RunRecord::runId).toList();
     }
 }

@@ -7,7 +7,9 @@ import dev.shipshape.engine.EnvLock;
 import dev.shipshape.engine.EventRecord;
 import dev.shipshape.engine.LiveVersion;
 import dev.shipshape.engine.NewRun;
+import dev.shipshape.engine.RunPosition;
 import dev.shipshape.engine.RunRecord;
+import dev.shipshape.engine.RunSelection;
 import dev.shipshape.engine.RunStatus;
 import dev.shipshape.engine.RunStore;
 import dev.shipshape.engine.StageRecord;
@@ -306,5 +308,11 @@ public final class InMemoryRunStore implements RunStore {
 
     private static String text(String by, String reason) {
         return reason == null || reason.isBlank() ? by : by + ": " + reason;
+    }
+
+    @Override
+    public synchronized List<RunRecord> runsMatching(RunSelection selection, RunPosition after, int limit) {
+        return runs.values().stream().filter(selection::matches).filter(r -> after == null || after.precedes(r))
+                .sorted(RunPosition.NEWEST_FIRST).limit(Math.max(0, limit)).toList();
     }
 }

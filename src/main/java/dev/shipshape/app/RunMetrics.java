@@ -1,4 +1,4 @@
-package dev.shipshape.cli;
+package dev.shipshape.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.shipshape.analysis.ProbeReport;
@@ -16,12 +16,14 @@ import java.util.Map;
  * A run's deployment metrics (seed 003's table), computed from what was recorded: total time, time
  * per stage, downtime the probes saw, smoke success rate, and whether a rollback was needed.
  *
- * @param downtimeMillis  outage time seen by zero-downtime probes, or null when no stage had one
+ * @param totalMillis      from start to the final outcome; null while the run goes on
+ * @param stageMillis      each stage that ended, from its start to its end
+ * @param downtimeMillis   outage time seen by zero-downtime probes, or null when no stage had one
  * @param smokeSuccessRate passed flows over flows run, or null without smoke tests
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record RunMetrics(Long totalMillis, Map<String, Long> stageMillis, Long downtimeMillis, Double smokeSuccessRate,
-                  int smokePassed, int smokeTotal, boolean rollbackNeeded) {
+public record RunMetrics(Long totalMillis, Map<String, Long> stageMillis, Long downtimeMillis, Double smokeSuccessRate,
+                         int smokePassed, int smokeTotal, boolean rollbackNeeded) {
 
     static RunMetrics of(RunRecord run, List<StageRecord> stages, List<StoredResult> results, List<ProbeReport> probes) {
         Long total = run.finishedAt() == null ? null : Duration.between(run.createdAt(), run.finishedAt()).toMillis();
@@ -38,25 +40,5 @@ record RunMetrics(Long totalMillis, Map<String, Long> stageMillis, Long downtime
                 || run.status() == RunStatus.ROLLING_BACK || stages.stream().anyMatch(s -> s.state() == State.ROLLED_BACK);
         return new RunMetrics(total, perStage, downtime, flows == 0 ? null : passed / (double) flows, passed, flows,
                 rollback);
-    }
-
-    List<String> lines() {
-        List<String> lines = new java.util.ArrayList<>();
-        lines.add("metrics:");
-        lines.add("  total time: " + (totalMillis == null ? "running" : Elapsed.format(totalMillis)) + stages());
-        lines.add("  downtime seen by the probe: " + (downtimeMillis == null ? "no probe" : Elapsed.format(downtimeMillis)));
-        lines.add("  smoke success rate: " + (smokeSuccessRate == null ? "no smoke tests"
-                : Math.round(smokeSuccessRate * 100) + "% (" + smokePassed + "/" + smokeTotal + ")"));
-        lines.add("  rollback needed: " + (rollbackNeeded ? "yes" : "no"));
-        return lines;
-    }
-
-    private String stages() {
-        if (stageMillis.isEmpty()) {
-            return "";
-        }
-        List<String> parts = stageMillis.entrySet().stream().map(e -> e.getKey() + " " + Elapsed.format(e.getValue()))
-                .toList();
-        return " (" + String.join(", ", parts) + ")";
     }
 }

@@ -1,0 +1,164 @@
+package dev.shipshape.server;
+
+import dev.shipshape.app.EventFeed;
+import dev.shipshape.app.FeedCursor;
+import dev.shipshape.engine.EventRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one reader of the event feed for every live-events client: a single thread polls the store every
+ * {@link #POLL} through one shared cursor and hands each batch to the clients that have caught up with it. A
+ * client that starts behind (a reconnect with an old {@code Last-Event-ID}, a run's replay) reads through its own
+ * cursor until it stands where the shared one does, and joins then; from there it is only handed events after
+ * the last one it was sent, so none is lost and none sent twice. Handing over never blocks: a client whose queue
+ * is full is dropped (it reconnects with its last id and catches up).
+ */
+final class EventHub implements AutoCloseable {
+
+    /** How often the shared cursor polls the store when it found nothing more waiting. */
+    static final Duration POLL = Duration.ofMillis(150);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+
+    private final EventFeed feed;
+    private final Duration heartbeat;
+    private final ServerMetrics metrics;
+    private final Object lock = new Object();
+    private final List<EventSubscriber> live = new ArrayList<>();
+    private final Set<EventSubscriber> every = ConcurrentHashMap.newKeySet();
+    private final Thread poller;
+    private FeedCursor head;
+    private volatile boolean stopped;
+
+    private EventHub(EventFeed feed, Duration heartbeat, ServerMetrics metrics) {
+        this.feed = feed;
+        this.heartbeat = heartbeat;
+        this.metrics = metrics;
+        this.head = feed.fromNow(null);
+        this.poller = Thread.ofPlatform().daemon().name("shipshape-events").unstarted(this::poll);
+    }
+
+    /** Starts the shared cursor from now: events written before are read by the clients that ask for them. */
+    static EventHub start(EventFeed feed, Duration heartbeat, ServerMetrics metrics) {
+        EventHub hub = new EventHub(feed, heartbeat, metrics);
+        hub.poller.start();
+        return hub;
+    }
+
+    EventFeed feed() {
+        return feed;
+    }
+
+    Duration heartbeat() {
+        return heartbeat;
+    }
+
+    ServerMetrics metrics() {
+        return metrics;
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    /** Adds a client; it follows the shared stream once {@link #join} lets it in. */
+    void enter(EventSubscriber subscriber) {
+        every.add(subscriber);
+        if (stopped) {
+            subscriber.stop();
+        }
+    }
+
+    /**
+     * Lets a client that was sent every event up to {@code sent} follow the shared stream, if the shared cursor
+     * has not passed that seq; otherwise it has more to catch up first.
+     */
+    boolean join(EventSubscriber subscriber, long sent) {
+        synchronized (lock) {
+            if (sent < head.lastSeq()) {
+                return false;
+            }
+            subscriber.joined(sent);
+            live.add(subscriber);
+            return true;
+        }
+    }
+
+    void leave(EventSubscriber subscriber) {
+        synchronized (lock) {
+            live.remove(subscriber);
+        }
+        every.remove(subscriber);
+    }
+
+    private void poll() {
+        boolean failing = false;
+        while (!stopped) {
+            try {
+                EventFeed.Batch batch = feed.next(head);
+                hand(batch);
+                if (failing) {
+                    LOG.info("live events read the store again");
+                    failing = false;
+                }
+                if (!batch.more()) {
+                    Thread.sleep(POLL);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    LOG.warn("live events cannot read the store, trying again every second: {}", e.getMessage());
+                    failing = true;
+                }
+                if (!pause(Duration.ofSeconds(1))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void hand(EventFeed.Batch batch) {
+        synchronized (lock) {
+            head = batch.cursor();
+            if (batch.events().isEmpty()) {
+                return;
+            }
+            live.removeIf(subscriber -> !subscriber.offer(batch.events()));
+        }
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops polling and ends every client's stream. */
+    @Override
+    public void close() {
+        stopped = true;
+        poller.interrupt();
+        every.forEach(EventSubscriber::stop);
+        try {
+            poller.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An event as a stream's {@code data}: the record's fields, camelCase. */
+    static String data(EventRecord event) {
+        return ApiJson.write(event);
+    }
+}
