@@ -32,11 +32,11 @@ final class AuditRoutes {
     static List<Route> routes(Backend backend) {
         Route.Access admin = Route.Access.role(Role.ADMIN);
         return List.of(
-                Route.get(AUDIT, admin, "The audit log, oldest first (?since=7d&limit=&after=)", ctx -> {
+                Route.get(AUDIT, admin, "The audit log, oldest first (?since=7d&limit=&cursor=)", ctx -> {
                     String since = ctx.queryParam("since");
                     Duration within = since == null ? null : Durations.parse(since).orElseThrow(() ->
-                            ApiProblem.badRequest("since: '" + (since.length() > 60 ? since.substring(0, 60) : since)
-                                    + "' is not a duration; write e.g. 7d or 12h"));
+                            Page.query("since", "since '" + Page.shown(since) + "' is not a duration; write e.g. 7d"
+                                    + " or 12h"));
                     List<AuditTrail.Entry> entries = trail(backend).entries(within);
                     ApiJson.answer(ctx, 200, Page.of(ctx, entries, e -> Long.toString(e.seq())));
                 }),

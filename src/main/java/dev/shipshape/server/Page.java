@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a list that can grow, the same way on every such route: {@code ?limit=N} (1 to 500, default 100)
- * and {@code ?after=CURSOR}, the {@code nextCursor} of the page before; {@code nextCursor} is null on the last page.
+ * One page of a list that can grow, as the runs listing pages too: {@code ?limit=N} (1 to 500, default 100) and
+ * {@code ?cursor=C}, the {@code nextCursor} of the page before; {@code nextCursor} is null on the last page. A bad
+ * limit or cursor is a 400 {@code bad_query} naming the parameter.
  */
 public record Page<T>(List<T> items, String nextCursor) {
 
@@ -21,7 +22,7 @@ public record Page<T>(List<T> items, String nextCursor) {
      */
     static <T> Page<T> of(Context ctx, List<T> all, Function<T, String> cursor) {
         int limit = limit(ctx.queryParam("limit"));
-        String after = ctx.queryParam("after");
+        String after = ctx.queryParam("cursor");
         int from = 0;
         if (after != null) {
             from = indexOf(all, cursor, after) + 1;
@@ -37,8 +38,8 @@ public record Page<T>(List<T> items, String nextCursor) {
                 return i;
             }
         }
-        throw new ApiProblem(400, "bad_cursor", "after: '" + shown(after) + "' is not a cursor of this list; pass"
-                + " the nextCursor of the page before, or leave after out for the first page");
+        throw query("cursor", "cursor '" + shown(after) + "' is not a cursor of this list; pass the nextCursor of"
+                + " the page before, or leave cursor out for the first page");
     }
 
     private static int limit(String text) {
@@ -53,10 +54,15 @@ public record Page<T>(List<T> items, String nextCursor) {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiProblem.badRequest("limit: '" + shown(text) + "' is not a number from 1 to " + MOST);
+        throw query("limit", "limit '" + shown(text) + "' is not a number from 1 to " + MOST);
     }
 
-    private static String shown(String text) {
+    /** A query parameter the route cannot use: 400 {@code bad_query}, as the runs listing answers it. */
+    static ApiProblem query(String parameter, String message) {
+        return new ApiProblem(400, "bad_query", message, java.util.Map.of("parameter", parameter));
+    }
+
+    static String shown(String text) {
         return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 }

@@ -33,7 +33,7 @@ final class PeopleRoutes {
     static List<Route> routes(Backend backend) {
         Route.Access admin = Route.Access.role(Role.ADMIN);
         return List.of(
-                Route.get(USERS, admin, "The users by name, with role and state (?limit=&after=)", ctx ->
+                Route.get(USERS, admin, "The users by name, with role and state (?limit=&cursor=)", ctx ->
                         ApiJson.answer(ctx, 200, Page.of(ctx, people(backend).all(), People.Person::name))),
                 Route.post(USERS, admin, "user add", "Add a user with a role, and a password or none", ctx ->
                         addUser(ctx, backend)),
@@ -43,7 +43,7 @@ final class PeopleRoutes {
                     Requests.target(ctx, "user=" + name);
                     ApiJson.answer(ctx, 200, people(backend).disable(name));
                 }),
-                Route.get(TOKENS, admin, "The tokens, never their values (?user=&limit=&after=)", ctx ->
+                Route.get(TOKENS, admin, "The tokens, never their values (?user=&limit=&cursor=)", ctx ->
                         ApiJson.answer(ctx, 200, Page.of(ctx, tokens(backend).all(ctx.queryParam("user")),
                                 ApiTokens.Listed::id))),
                 Route.post(TOKENS, admin, "token create", "Create a token; its value is answered this once", ctx ->
@@ -68,8 +68,9 @@ final class PeopleRoutes {
         String expires = token.expires() == null ? "90d" : token.expires();
         Requests.target(ctx, "user=" + required(token.user(), "user") + " name=" + required(token.name(), "name")
                 + " expires=" + expires);
-        Duration validity = Durations.parse(expires).orElseThrow(() -> ApiProblem.badRequest("expires: '" + expires
-                + "' is not a duration; write e.g. 90d or 12h"));
+        Duration validity = Durations.parse(expires).orElseThrow(() -> new ApiProblem(400, "bad_body", "field"
+                + " 'expires': '" + Page.shown(expires) + "' is not a duration; write e.g. 90d or 12h",
+                java.util.Map.of("field", "expires")));
         ApiJson.answer(ctx, 201, tokens(backend).create(new ApiTokens.CreateRequest(token.user(), token.name(),
                 validity)));
     }

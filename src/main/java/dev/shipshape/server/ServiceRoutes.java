@@ -79,10 +79,10 @@ final class ServiceRoutes {
     static String required(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
-            throw ApiProblem.badRequest("the query parameter '" + name + "' is required, e.g. ?" + name + "=...");
+            throw Page.query(name, "the query parameter '" + name + "' is required, e.g. ?" + name + "=...");
         }
         if (value.length() > 200) {
-            throw ApiProblem.badRequest(name + " is longer than 200 characters");
+            throw Page.query(name, name + " is longer than 200 characters");
         }
         return value;
     }
@@ -95,8 +95,8 @@ final class ServiceRoutes {
         try {
             return ZonedDateTime.parse(at, DateTimeFormatter.ISO_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("at: '" + (at.length() > 60 ? at.substring(0, 60) + "..." : at)
-                    + "' is not a moment; write e.g. 2026-01-29T10:00-08:00 or 2026-01-29T18:00Z");
+            throw Page.query("at", "at '" + Page.shown(at) + "' is not a moment; write e.g. 2026-01-29T10:00-08:00 or"
+                    + " 2026-01-29T18:00Z");
         }
     }
 }

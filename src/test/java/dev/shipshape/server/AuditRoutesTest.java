@@ -41,14 +41,14 @@ class AuditRoutesTest {
                 "user=frank role=viewer");
         assertThat(first.path("items").get(0).path("who").asText()).isEqualTo("admin");
         assertThat(first.path("items").get(0).path("outcome").asText()).startsWith("succeeded");
-        JsonNode rest = json(kit.get("/api/v1/audit?since=7d&limit=2&after=" + first.path("nextCursor").asText(),
+        JsonNode rest = json(kit.get("/api/v1/audit?since=7d&limit=2&cursor=" + first.path("nextCursor").asText(),
                 Role.ADMIN));
         assertThat(rest.path("items").findValuesAsText("target")).containsExactly("user=grace role=viewer");
     }
 
     @Test
     void aBadSinceIs400AndAnApproverIsRefused() throws Exception {
-        assertError(kit.get("/api/v1/audit?since=lately", Role.ADMIN), 400, "bad_request");
+        assertError(kit.get("/api/v1/audit?since=lately", Role.ADMIN), 400, "bad_query");
         assertError(kit.get("/api/v1/audit", Role.APPROVER), 403, "forbidden");
         assertError(kit.get("/api/v1/audit/verify", Role.APPROVER), 403, "forbidden");
     }

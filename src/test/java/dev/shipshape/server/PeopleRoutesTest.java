@@ -75,11 +75,13 @@ class PeopleRoutesTest {
 
         assertThat(first.path("items").findValuesAsText("name")).containsExactly("admin", "approver", "deployer");
         String cursor = first.path("nextCursor").asText();
-        JsonNode second = json(kit.get("/api/v1/users?limit=3&after=" + cursor, Role.ADMIN));
+        JsonNode second = json(kit.get("/api/v1/users?limit=3&cursor=" + cursor, Role.ADMIN));
         assertThat(second.path("items").findValuesAsText("name")).containsExactly("viewer");
         assertThat(second.path("nextCursor").isNull()).isTrue();
-        assertError(kit.get("/api/v1/users?limit=0", Role.ADMIN), 400, "bad_request");
-        assertError(kit.get("/api/v1/users?after=nobody", Role.ADMIN), 400, "bad_cursor");
+        assertError(kit.get("/api/v1/users?limit=0", Role.ADMIN), 400, "bad_query");
+        HttpResponse<String> badCursor = kit.get("/api/v1/users?cursor=nobody", Role.ADMIN);
+        assertError(badCursor, 400, "bad_query");
+        assertThat(json(badCursor).path("details").path("parameter").asText()).isEqualTo("cursor");
     }
 
     @Test
@@ -123,7 +125,7 @@ class PeopleRoutesTest {
     @Test
     void aTokenWithABadValidityOrForAnUnknownUserIsRefused() throws Exception {
         assertError(kit.post("/api/v1/tokens", Role.ADMIN, "{\"user\":\"viewer\",\"name\":\"ci\",\"expires\":\"soon\"}"),
-                400, "bad_request");
+                400, "bad_body");
         assertError(kit.post("/api/v1/tokens", Role.ADMIN, "{\"user\":\"nobody\",\"name\":\"ci\"}"), 404, "not_found");
         assertError(kit.post("/api/v1/tokens", Role.APPROVER, "{\"user\":\"approver\",\"name\":\"ci\"}"), 403,
                 "forbidden");

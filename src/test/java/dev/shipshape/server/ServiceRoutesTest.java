@@ -140,9 +140,9 @@ class ServiceRoutesTest {
         HttpResponse<String> badMoment = kit.get("/api/v1/services/shop/plan?environment=staging&version=1"
                 + "&at=tomorrow", Role.VIEWER);
 
-        assertError(noVersion, 400, "bad_request");
+        assertError(noVersion, 400, "bad_query");
         assertThat(json(noVersion).path("message").asText()).contains("version");
-        assertError(badMoment, 400, "bad_request");
+        assertError(badMoment, 400, "bad_query");
         assertThat(json(badMoment).path("message").asText()).contains("tomorrow");
     }
 
