@@ -41,8 +41,8 @@ public final class Analyses {
             Runs.find(s.runs(), runId);
             VerificationLog log = s.verification();
             List<VerificationLog.StoredResult> results = log.results(runId).stream().map(r ->
-                    new VerificationLog.StoredResult(r.runId(), r.stepId(), r.kind(), r.outcome(), Masked.of(r.reason()),
-                            r.passed(), r.total(), r.at())).toList();
+                    new VerificationLog.StoredResult(r.runId(), r.stepId(), r.kind(), r.outcome(),
+                            Masked.of(r.reason()), r.passed(), r.total(), r.at())).toList();
             return new RunAnalyses(runId, series(log.samples(runId)), results, log.probes(runId));
         });
     }

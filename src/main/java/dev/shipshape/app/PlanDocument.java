@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A plan as machines read it ({@code plan --output json}, the server's plan route): the stages in execution order with their
- * resolved steps and rollback steps (secrets masked, as in text), the always-steps, then the gates.
+ * A plan as machines read it ({@code plan --output json}, the server's plan route): the stages in execution order
+ * with their resolved steps and rollback steps (secrets masked, as in text), the always-steps, then the gates.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanDocument(String service, String procedure, String environment, String version, String previousVersion,

@@ -29,7 +29,7 @@ final class ApprovalRoutes {
                         decide(ctx, backend, true, ApiJson.read(ctx, Approval.class).note())),
                 Route.post(RUN + "/reject", approver, "reject", "Reject the approval step the run waits at; the"
                         + " reason is the run's failure", ctx -> decide(ctx, backend, false,
-                        PeopleRoutes.required(ApiJson.read(ctx, Rejection.class).reason(), "reason"))));
+                        RunBodies.required(ApiJson.read(ctx, Rejection.class).reason(), "reason"))));
     }
 
     private static void decide(Context ctx, Backend backend, boolean approving, String comment) {

@@ -24,7 +24,7 @@ final class BackupRoutes {
     record RestoreBackup(String confirm, String reason) {
     }
 
-    /** @param tookMillis how long the restore took; {@code keptDatabase}: the replaced one when it could not be dropped */
+    /** @param keptDatabase the replaced database when it could not be dropped, else null */
     record Restored(String backupId, String database, long tookMillis, String keptDatabase) {
     }
 

@@ -40,8 +40,8 @@ final class ChecklistRoutes {
     private static void sign(Context ctx, Backend backend, ServiceCatalog catalog) {
         Sign body = ApiJson.read(ctx, Sign.class);
         Requests.target(ctx, "service=" + Requests.pathParam(ctx, "service") + " env="
-                + Requests.pathParam(ctx, "env") + " version=" + PeopleRoutes.required(body.version(), "version")
-                + " item=" + PeopleRoutes.required(body.item(), "item"));
+                + Requests.pathParam(ctx, "env") + " version=" + RunBodies.required(body.version(), "version")
+                + " item=" + RunBodies.required(body.item(), "item"));
         ServiceCatalog.Deployable service = environmentOf(ctx, catalog);
         ApiJson.answer(ctx, 200, service.root().checklists(backend.storeAccess()).signOff(
                 new Checklists.SignOffRequest(service.runbook(), ctx.pathParam("env"), body.version(), body.item(),

@@ -32,12 +32,12 @@ final class LockRoutes {
         String environment = Requests.pathParam(ctx, "env");
         Requests.target(ctx, "service=" + service + " env=" + environment);
         Unlock body = ApiJson.read(ctx, Unlock.class);
-        String reason = PeopleRoutes.required(body.reason(), "reason");
+        String reason = RunBodies.required(body.reason(), "reason");
         ServiceCatalog.Deployable deployable = ServiceAccess.deployable(catalog, service);
         ServiceAccess.environment(deployable.runbook().runbook(), environment);
         Deployments.Unlocked unlocked = deployable.root().deployments(backend.store()).unlock(
                 new Deployments.UnlockRequest(deployable.runbook().runbook(), environment, reason,
-                        Boolean.TRUE.equals(body.force()), Requests.caller(ctx).actor()));
+                        RunBodies.yes(body.force()), Requests.caller(ctx).actor()));
         ApiJson.answer(ctx, 200, UnlockReport.of(unlocked, reason));
     }
 }

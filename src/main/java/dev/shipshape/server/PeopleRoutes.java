@@ -58,7 +58,8 @@ final class PeopleRoutes {
 
     private static void addUser(Context ctx, Backend backend) {
         NewUser user = ApiJson.read(ctx, NewUser.class);
-        Requests.target(ctx, "user=" + required(user.name(), "name") + " role=" + required(user.role(), "role"));
+        Requests.target(ctx, "user=" + RunBodies.required(user.name(), "name") + " role="
+                + RunBodies.required(user.role(), "role"));
         ApiJson.answer(ctx, 201, people(backend).add(new People.AddRequest(user.name(), user.role(),
                 user.password())));
     }
@@ -66,22 +67,14 @@ final class PeopleRoutes {
     private static void createToken(Context ctx, Backend backend) {
         NewToken token = ApiJson.read(ctx, NewToken.class);
         String expires = token.expires() == null ? "90d" : token.expires();
-        Requests.target(ctx, "user=" + required(token.user(), "user") + " name=" + required(token.name(), "name")
+        Requests.target(ctx, "user=" + RunBodies.required(token.user(), "user") + " name="
+                + RunBodies.required(token.name(), "name")
                 + " expires=" + expires);
         Duration validity = Durations.parse(expires).orElseThrow(() -> new ApiProblem(400, "bad_body", "field"
                 + " 'expires': '" + Page.shown(expires) + "' is not a duration; write e.g. 90d or 12h",
                 java.util.Map.of("field", "expires")));
         ApiJson.answer(ctx, 201, tokens(backend).create(new ApiTokens.CreateRequest(token.user(), token.name(),
                 validity)));
-    }
-
-    /** A field the body must have. */
-    static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new ApiProblem(400, "bad_body", "field '" + field + "' is required",
-                    java.util.Map.of("field", field));
-        }
-        return value;
     }
 
     private static People people(Backend backend) {
