@@ -26,15 +26,20 @@ final class ApprovalRoutes {
         Route.Access approver = Route.Access.role(Role.APPROVER);
         return List.of(
                 Route.post(RUN + "/approve", approver, "approve", "Approve the approval step the run waits at", ctx ->
-                        decide(ctx, backend, true, ApiJson.read(ctx, Approval.class).note())),
+                        decide(ctx, backend, true, ApiJson.read(target(ctx), Approval.class).note())),
                 Route.post(RUN + "/reject", approver, "reject", "Reject the approval step the run waits at; the"
                         + " reason is the run's failure", ctx -> decide(ctx, backend, false,
-                        RunBodies.required(ApiJson.read(ctx, Rejection.class).reason(), "reason"))));
+                        RunBodies.required(ApiJson.read(target(ctx), Rejection.class).reason(), "reason"))));
+    }
+
+    /** Names the run in the audit entry before the body is read, so that a refused body is recorded with it. */
+    private static Context target(Context ctx) {
+        Requests.target(ctx, "run=" + Requests.pathParam(ctx, "id"));
+        return ctx;
     }
 
     private static void decide(Context ctx, Backend backend, boolean approving, String comment) {
         String runId = Requests.pathParam(ctx, "id");
-        Requests.target(ctx, "run=" + runId);
         ApiJson.answer(ctx, 200, backend.app().approvals(backend.store()).decide(new ApprovalDesk.DecisionRequest(
                 runId, approving, comment, Requests.caller(ctx).actor())));
     }

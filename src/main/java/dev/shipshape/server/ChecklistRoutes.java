@@ -38,9 +38,10 @@ final class ChecklistRoutes {
     }
 
     private static void sign(Context ctx, Backend backend, ServiceCatalog catalog) {
+        String where = "service=" + Requests.pathParam(ctx, "service") + " env=" + Requests.pathParam(ctx, "env");
+        Requests.target(ctx, where);
         Sign body = ApiJson.read(ctx, Sign.class);
-        Requests.target(ctx, "service=" + Requests.pathParam(ctx, "service") + " env="
-                + Requests.pathParam(ctx, "env") + " version=" + RunBodies.required(body.version(), "version")
+        Requests.target(ctx, where + " version=" + RunBodies.required(body.version(), "version")
                 + " item=" + RunBodies.required(body.item(), "item"));
         ServiceCatalog.Deployable service = environmentOf(ctx, catalog);
         ApiJson.answer(ctx, 200, service.root().checklists(backend.storeAccess()).signOff(

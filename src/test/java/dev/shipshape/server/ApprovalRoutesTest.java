@@ -87,6 +87,10 @@ class ApprovalRoutesTest {
         HttpResponse<String> rejected = kit.post(reject, Role.APPROVER, "{\"reason\":\"not during the sale\"}");
 
         assertThat(json(rejected).path("decision").asText()).isEqualTo("rejected");
+        assertThat(kit.store.audit().since(null)).extracting(e -> e.record().target() + " " + e.record().outcome())
+                .containsExactly("run=" + started.runId() + " failed (400 bad_body)",
+                        "run=" + started.runId() + " failed (400 bad_body)",
+                        "run=" + started.runId() + " succeeded (200)");
         assertThat(started.ended().outcome().reason()).contains("rejected by approver: not during the sale");
     }
 
