@@ -19,6 +19,11 @@ public final class Environments {
     public record Statuses(String service, Instant at, List<EnvironmentStatus> environments) {
     }
 
+    /** An environment's lock, with the service it belongs to. */
+    public record HeldLock(String service, String environment, String runId, String holder, Instant acquiredAt,
+                           Instant expiresAt, boolean alive) {
+    }
+
     private final Shipshape app;
     private final StoreAccess store;
 
@@ -45,6 +50,15 @@ public final class Environments {
                         .map(e -> EnvironmentStatus.of(rb.service(), e, s.runs(), now)).toList())
                 .orElseGet(() -> chosen.stream().map(e -> EnvironmentStatus.of(rb.service(), e, null, now)).toList());
         return new Statuses(rb.service(), now, statuses);
+    }
+
+    /** The locks held now in the environments of these runbooks, in their order; none without a store. */
+    public List<HeldLock> locks(List<Runbook> runbooks) {
+        Instant now = app.settings().clock().instant();
+        return store.readIfExists(s -> runbooks.stream().flatMap(rb -> rb.environments().keySet().stream()
+                .flatMap(env -> s.runs().lock(rb.service(), env).stream())
+                .map(l -> new HeldLock(rb.service(), l.environment(), l.runId(), l.holder(), l.acquiredAt(),
+                        l.expiresAt(), alive(l, now)))).toList()).orElse(List.of());
     }
 
     private static List<Environment> chosen(Runbook rb, String environment) {

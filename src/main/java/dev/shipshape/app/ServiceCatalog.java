@@ -4,6 +4,9 @@ import dev.shipshape.ShipshapeException;
 import dev.shipshape.Suggestions;
 import dev.shipshape.runbook.InvalidRunbookException;
 import dev.shipshape.runbook.Problem;
+import dev.shipshape.runbook.Runbook;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,6 +44,15 @@ public final class ServiceCatalog {
      * composition root of its folder ({@link Shipshape#forFolder(Path)}), whose store is the catalog's root's.
      */
     public record Deployable(Service service, Runbooks.Loaded runbook, Shipshape root) {
+    }
+
+    /**
+     * A service as a reader sees it: its runbook's text, and its summary when it is valid.
+     *
+     * @param text    the runbook file as it is now
+     * @param summary null when the runbook has problems (they are the service's)
+     */
+    public record Description(Service service, String text, RunbookSummary summary) {
     }
 
     private final Shipshape app;
@@ -83,6 +95,32 @@ public final class ServiceCatalog {
             throw new InvalidRunbookException(service.file(), service.problems());
         }
         return new Deployable(service, snapshot.loaded(service), app.forFolder(service.folder()));
+    }
+
+    /** The runbooks of the valid services, in the order of their files' names. */
+    public List<Runbook> runbooks() {
+        CatalogFolder.Snapshot snapshot = folder.current();
+        return snapshot.services().stream().filter(Service::valid).map(s -> snapshot.loaded(s).runbook()).toList();
+    }
+
+    /**
+     * The service's runbook text and, when valid, its summary.
+     *
+     * @throws ShipshapeException NOT_FOUND for an unknown service, FAILED when its file cannot be read any more
+     */
+    public Description describe(String name) {
+        CatalogFolder.Snapshot snapshot = folder.current();
+        Service service = named(name, snapshot.services());
+        if (service.valid()) {
+            Runbooks.Loaded loaded = snapshot.loaded(service);
+            return new Description(service, loaded.text(), RunbookSummary.of(loaded.runbook()));
+        }
+        try {
+            return new Description(service, Files.readString(service.runbook()), null);
+        } catch (IOException e) {
+            throw new ShipshapeException(ShipshapeException.Code.FAILED, "cannot read " + service.file() + ": "
+                    + e.getMessage() + "; check the file's permissions");
+        }
     }
 
     private Service named(String name, List<Service> services) {

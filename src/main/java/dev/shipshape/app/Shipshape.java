@@ -221,6 +221,11 @@ public final class Shipshape {
         return new ApprovalDesk(this, opened);
     }
 
+    /** Confirm the confirm step a run waits at: over an open store. */
+    public ConfirmationDesk confirmations(Store opened) {
+        return new ConfirmationDesk(this, opened);
+    }
+
     /** Run an environment's checklist, sign off its manual items. */
     public Checklists checklists(StoreAccess store) {
         return new Checklists(this, store);
@@ -241,6 +246,11 @@ public final class Shipshape {
         return new Runs(store);
     }
 
+    /** What a run's verification saw: samples against thresholds, results, probes. */
+    public Analyses analyses(StoreAccess store) {
+        return new Analyses(store);
+    }
+
     /** The store's events as a server's event stream sends them: in order, none lost, none twice. */
     public EventFeed events(StoreAccess store) {
         return new EventFeed(EventSource.of(store), Ticks.SYSTEM, EventFeed.GRACE, EventFeed.BATCH);
@@ -254,6 +264,21 @@ public final class Shipshape {
     /** List, take and restore an environment's database backups. */
     public DatabaseBackups backups(StoreAccess store) {
         return new DatabaseBackups(this, store);
+    }
+
+    /** Add, list and disable the server's users. */
+    public People people(StoreAccess store) {
+        return new People(this, store);
+    }
+
+    /** Create, list and revoke API tokens. */
+    public ApiTokens apiTokens(StoreAccess store) {
+        return new ApiTokens(this, store);
+    }
+
+    /** The audit log's entries and its chain check. */
+    public AuditTrail auditTrail(StoreAccess store) {
+        return new AuditTrail(this, store);
     }
 
     /** The migration safety lint, static or traced. */

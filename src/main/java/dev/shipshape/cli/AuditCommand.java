@@ -2,13 +2,10 @@ package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
-import dev.shipshape.audit.AuditEntry;
-import dev.shipshape.audit.AuditRecord;
+import dev.shipshape.app.AuditTrail;
 import dev.shipshape.audit.ChainCheck;
 import dev.shipshape.runbook.Durations;
-import dev.shipshape.store.Store;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,45 +28,29 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--since", paramLabel = "DURATION", description = "Only entries this recent, e.g. 7d or 12h")
     String since;
 
-    /** One entry as {@code audit --output json} shows it. */
-    record EntryView(long seq, Instant at, String who, boolean local, String action, String target, String address,
-                     String outcome, String previousHash, String hash) {
-        static EntryView of(AuditEntry e) {
-            AuditRecord r = e.record();
-            return new EntryView(e.seq(), r.at(), r.who(), r.local(), r.action(), r.target(), r.address(),
-                    r.outcome(), e.previousHash(), e.hash());
-        }
-    }
-
     AuditCommand(Context context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        Instant from = since == null ? null : context.clock.instant().minus(Durations.parse(since).orElseThrow(() ->
+        Duration within = since == null ? null : Durations.parse(since).orElseThrow(() ->
                 new ShipshapeException(Code.INVALID_INPUT, "--since: '" + since + "' is not a duration; write e.g. 7d"
-                        + " or 12h")));
-        List<AuditEntry> entries = List.of();
-        if (context.storeExists(store.url)) {
-            try (Store opened = context.openStore(store.url)) {
-                entries = opened.audit().since(from);
-            }
-        }
+                        + " or 12h"));
+        List<AuditTrail.Entry> entries = context.app.auditTrail(context.app.store(store.url)).entries(within);
         if (output.json()) {
-            context.out.println(Json.write(entries.stream().map(EntryView::of).toList()));
+            context.out.println(Json.write(entries));
         } else if (entries.isEmpty()) {
             context.out.println(since == null ? "the audit log is empty" : "no audit entries in the last " + since);
         } else {
             context.out.println(String.format(ROW, "SEQ", "TIME (UTC)", "WHO", "ACTION", "TARGET", "FROM", "OUTCOME"));
-            entries.forEach(e -> context.out.println(String.format(ROW, e.seq(), RunText.TIME.format(e.record().at()),
-                    who(e.record()), e.record().action(), e.record().target() == null ? "-" : e.record().target(),
-                    e.record().address(), e.record().outcome())));
+            entries.forEach(e -> context.out.println(String.format(ROW, e.seq(), RunText.TIME.format(e.at()),
+                    who(e), e.action(), e.target() == null ? "-" : e.target(), e.address(), e.outcome())));
         }
         return ExitCode.SUCCEEDED;
     }
 
-    private static String who(AuditRecord r) {
+    private static String who(AuditTrail.Entry r) {
         return r.local() ? r.who() + " (local)" : r.who();
     }
 
@@ -92,10 +73,7 @@ final class AuditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ChainCheck.Verdict verdict;
-            try (Store opened = context.openStore(store.url)) {
-                verdict = ChainCheck.of(opened.audit().chain());
-            }
+            ChainCheck.Verdict verdict = context.app.auditTrail(context.app.store(store.url)).verify();
             return switch (verdict) {
                 case ChainCheck.Broken broken -> throw new ShipshapeException(Code.FAILED, "audit log broken at entry "
                         + broken.seq() + ": " + broken.reason() + "; the entries before it are intact");

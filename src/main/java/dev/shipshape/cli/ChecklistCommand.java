@@ -1,8 +1,7 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.app.ChecklistReport;
 import dev.shipshape.app.Checklists;
-import dev.shipshape.gates.checklist.ItemResult;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,16 +33,6 @@ final class ChecklistCommand implements Callable<Integer> {
     @Option(names = "--comment", description = "Recorded with the sign-off")
     String comment;
 
-    /** {@code checklist --output json}: each item's outcome, then the gate's verdict and reason. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record ChecklistView(String environment, String version, boolean strict, List<ItemResult> items, String verdict,
-                         String reason) {
-    }
-
-    /** {@code checklist --sign ITEM --output json}. */
-    record SignedOff(String service, String environment, String version, String item, String by, String comment) {
-    }
-
     ChecklistCommand(Context context) {
         this.context = context;
     }
@@ -55,16 +44,14 @@ final class ChecklistCommand implements Callable<Integer> {
         if (sign != null) {
             Checklists.SignedOff signed = checklists.signOff(new Checklists.SignOffRequest(RunbookFiles.of(loaded),
                     environment, version, sign, comment, context.actor()));
-            context.out.println(output.json() ? Json.write(new SignedOff(signed.service(), environment, version, sign,
-                    signed.by(), comment)) : "signed off '" + sign + "' for " + signed.service() + " " + version
+            context.out.println(output.json() ? Json.write(signed) : "signed off '" + sign + "' for " + signed.service() + " " + version
                     + " in " + environment + " as " + signed.by());
             return ExitCode.SUCCEEDED;
         }
         Checklists.ChecklistResult result = checklists.run(new Checklists.ChecklistRequest(RunbookFiles.of(loaded),
                 environment, version, secrets.file));
         if (output.json()) {
-            context.out.println(Json.write(new ChecklistView(environment, version, result.strict(), result.items(),
-                    result.gate().verdict().label(), result.gate().reason())));
+            context.out.println(Json.write(ChecklistReport.of(result)));
         } else {
             context.out.println("Checklist for " + environment + (version == null ? "" : " " + version)
                     + (result.strict() ? " (strict)" : "") + ":");

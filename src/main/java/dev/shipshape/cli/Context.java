@@ -6,8 +6,6 @@ import dev.shipshape.engine.Engine;
 import dev.shipshape.processes.Processes;
 import dev.shipshape.store.Store;
 import dev.shipshape.time.Sleeper;
-import dev.shipshape.tokens.Tokens;
-import java.security.SecureRandom;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
@@ -78,11 +76,6 @@ final class Context {
 
     Store openStore(String option) {
         return app.openStore(option);
-    }
-
-    /** Tokens over an open store: values from a {@code SecureRandom}, times from the clock. */
-    Tokens tokens(Store opened) {
-        return new Tokens(opened.tokens(), opened.users(), clock, new SecureRandom());
     }
 
     /** Whether a store exists to read from (an embedded one is not created just to read it). */

@@ -1,6 +1,7 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
+import dev.shipshape.app.PlanDocument;
 import dev.shipshape.app.Plans;
 import dev.shipshape.gates.GateReport;
 import dev.shipshape.plan.Plan;
@@ -65,7 +66,7 @@ final class PlanCommand implements Callable<Integer> {
         Plan plan = planned.plan();
         GateReport gates = planned.gates();
         if (output.json()) {
-            context.out.println(Json.write(PlanView.of(plan, gates, moment, planned.checklistItems().orElse(null))));
+            context.out.println(Json.write(PlanDocument.of(plan, gates, moment, planned.checklistItems().orElse(null))));
         } else {
             PlanText.lines(plan).forEach(context.out::println);
             refusedWrites(plan);
@@ -83,7 +84,7 @@ final class PlanCommand implements Callable<Integer> {
     /** A procedure runs no gates: only its steps are shown. */
     private int procedure(Plan plan) {
         if (output.json()) {
-            context.out.println(Json.write(PlanView.ofProcedure(plan)));
+            context.out.println(Json.write(PlanDocument.ofProcedure(plan)));
         } else {
             PlanText.lines(plan).forEach(context.out::println);
             refusedWrites(plan);

@@ -2,6 +2,7 @@ package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.app.GatesRefused;
+import dev.shipshape.app.PlanDocument;
 import dev.shipshape.gates.GateReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class RefusedByGates extends ShipshapeException {
     }
 
     /** Every gate's result, as {@code plan --output json} shows them. */
-    List<PlanView.GateView> gates() {
-        return report.results().stream().map(PlanView::gate).toList();
+    List<PlanDocument.GateView> gates() {
+        return report.results().stream().map(PlanDocument::gate).toList();
     }
 }

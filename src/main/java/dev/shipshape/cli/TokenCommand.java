@@ -2,14 +2,10 @@ package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
+import dev.shipshape.app.ApiTokens;
 import dev.shipshape.runbook.Durations;
-import dev.shipshape.store.Store;
-import dev.shipshape.tokens.Token;
-import dev.shipshape.tokens.Tokens;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,17 +27,8 @@ final class TokenCommand implements Runnable {
                 + " token list'");
     }
 
-    /** A token as {@code token list --output json} shows it: never its value. */
-    record TokenView(String id, String user, String name, String state, Instant createdAt, Instant expiresAt,
-                     Instant revokedAt) {
-        static TokenView of(Token t, Instant now) {
-            return new TokenView(t.id(), t.user(), t.name(), t.state(now).name().toLowerCase(Locale.ROOT),
-                    t.createdAt(), t.expiresAt(), t.revokedAt());
-        }
-    }
-
-    /** {@code token create --output json}: the only document that ever holds the token's value. */
-    record Created(String id, String user, String name, Instant expiresAt, String token) {
+    private static ApiTokens tokens(Context context, Options.StoreOption store) {
+        return context.app.apiTokens(context.app.store(store.url));
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = {"Create a token for a user.",
@@ -68,17 +55,13 @@ final class TokenCommand implements Runnable {
         public Integer call() {
             Duration validity = Durations.parse(expires).orElseThrow(() -> new ShipshapeException(Code.INVALID_INPUT,
                     "--expires: '" + expires + "' is not a duration; write e.g. 90d or 12h"));
-            try (Store opened = context.openStore(store.url)) {
-                Tokens.Issued issued = context.tokens(opened).issue(user, name, validity);
-                Token t = issued.token();
-                if (output.json()) {
-                    context.out.println(Json.write(new Created(t.id(), t.user(), t.name(), t.expiresAt(),
-                            issued.value())));
-                } else {
-                    context.out.println("created token " + t.id() + " (" + t.name() + ") for " + t.user() + ", expires "
-                            + RunText.TIME.format(t.expiresAt()) + " UTC; copy it now, it is not shown again:");
-                    context.out.println(issued.value());
-                }
+            ApiTokens.Created t = tokens(context, store).create(new ApiTokens.CreateRequest(user, name, validity));
+            if (output.json()) {
+                context.out.println(Json.write(t));
+            } else {
+                context.out.println("created token " + t.id() + " (" + t.name() + ") for " + t.user() + ", expires "
+                        + RunText.TIME.format(t.expiresAt()) + " UTC; copy it now, it is not shown again:");
+                context.out.println(t.token());
             }
             return ExitCode.SUCCEEDED;
         }
@@ -101,21 +84,15 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Token> tokens = List.of();
-            if (context.storeExists(store.url)) {
-                try (Store opened = context.openStore(store.url)) {
-                    tokens = opened.tokens().all(user);
-                }
-            }
-            Instant now = context.clock.instant();
+            List<ApiTokens.Listed> tokens = tokens(context, store).all(user);
             if (output.json()) {
-                context.out.println(Json.write(tokens.stream().map(t -> TokenView.of(t, now)).toList()));
+                context.out.println(Json.write(tokens));
             } else if (tokens.isEmpty()) {
                 context.out.println("no tokens yet; create one with: shipshape token create --user NAME --name ci");
             } else {
                 context.out.println(String.format(ROW, "ID", "USER", "NAME", "STATE", "CREATED (UTC)", "EXPIRES (UTC)"));
                 tokens.forEach(t -> context.out.println(String.format(ROW, t.id(), t.user(), t.name(),
-                        t.state(now).name().toLowerCase(Locale.ROOT), RunText.TIME.format(t.createdAt()),
+                        t.state(), RunText.TIME.format(t.createdAt()),
                         RunText.TIME.format(t.expiresAt()))));
             }
             return ExitCode.SUCCEEDED;
@@ -138,11 +115,9 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store opened = context.openStore(store.url)) {
-                Token revoked = context.tokens(opened).revoke(id);
-                context.out.println(output.json() ? Json.write(TokenView.of(revoked, context.clock.instant()))
-                        : "revoked token " + id + " (" + revoked.name() + ") of " + revoked.user());
-            }
+            ApiTokens.Listed revoked = tokens(context, store).revoke(id);
+            context.out.println(output.json() ? Json.write(revoked)
+                    : "revoked token " + id + " (" + revoked.name() + ") of " + revoked.user());
             return ExitCode.SUCCEEDED;
         }
     }

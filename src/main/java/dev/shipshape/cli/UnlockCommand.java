@@ -1,6 +1,7 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.app.Deployments;
+import dev.shipshape.app.UnlockReport;
 import dev.shipshape.runbook.Runbook;
 import dev.shipshape.store.Store;
 import java.util.concurrent.Callable;
@@ -28,15 +29,6 @@ final class UnlockCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Take the lock from a run that is still alive (it then rolls back)")
     boolean force;
 
-    /** {@code unlock --output json}; {@code heldBy} is absent when the environment was not locked. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record Unlocked(String service, String environment, boolean unlocked, HeldBy heldBy, String reason,
-                    String message) {
-    }
-
-    record HeldBy(String runId, String holder) {
-    }
-
     UnlockCommand(Context context) {
         this.context = context;
     }
@@ -47,9 +39,7 @@ final class UnlockCommand implements Callable<Integer> {
         try (Store opened = context.openStore(store.url)) {
             Deployments.Unlocked unlocked = context.app.deployments(opened).unlock(new Deployments.UnlockRequest(rb,
                     environment, reason, force, context.actor()));
-            context.out.println(output.json() ? Json.write(new Unlocked(unlocked.service(), environment,
-                    unlocked.removed().isPresent(), unlocked.removed().map(l -> new HeldBy(l.runId(), l.holder()))
-                    .orElse(null), reason, unlocked.message())) : unlocked.message());
+            context.out.println(output.json() ? Json.write(UnlockReport.of(unlocked, reason)) : unlocked.message());
             return ExitCode.SUCCEEDED;
         }
     }

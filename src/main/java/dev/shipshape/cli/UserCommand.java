@@ -2,13 +2,11 @@ package dev.shipshape.cli;
 
 import dev.shipshape.ShipshapeException;
 import dev.shipshape.ShipshapeException.Code;
-import dev.shipshape.store.Store;
-import dev.shipshape.users.Passwords;
+import dev.shipshape.app.People;
 import dev.shipshape.users.Role;
 import dev.shipshape.users.User;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,13 +29,8 @@ final class UserCommand implements Runnable {
                 + " list'");
     }
 
-    /** {@code user list --output json}, and what {@code add} and {@code disable} print as JSON. */
-    record UserView(String name, String role, boolean password, Instant createdAt, boolean disabled,
-                    Instant disabledAt) {
-        static UserView of(User u) {
-            return new UserView(u.name(), u.role().label(), u.hasPassword(), u.createdAt(), u.disabled(),
-                    u.disabledAt());
-        }
+    private static People people(Context context, Options.StoreOption store) {
+        return context.app.people(context.app.store(store.url));
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = {"Add a user with a role.",
@@ -63,17 +56,11 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() {
             User.checkName(name);
-            Role chosen = Role.of(role);
-            String hash = passwordStdin ? Passwords.hash(password()) : null;
-            try (Store opened = context.openStore(store.url)) {
-                if (!opened.users().add(name, chosen, hash, context.clock.instant())) {
-                    throw new ShipshapeException(Code.INVALID_INPUT, "user '" + name + "' exists; see them with:"
-                            + " shipshape user list");
-                }
-                User added = opened.users().find(name).orElseThrow();
-                context.out.println(output.json() ? Json.write(UserView.of(added)) : "added user " + name + " ("
-                        + chosen.label() + (hash == null ? ", no password: tokens only" : ", password set") + ")");
-            }
+            Role.of(role);
+            People.Person added = people(context, store).add(new People.AddRequest(name, role,
+                    passwordStdin ? password() : null));
+            context.out.println(output.json() ? Json.write(added) : "added user " + name + " (" + added.role()
+                    + (added.password() ? ", password set" : ", no password: tokens only") + ")");
             return ExitCode.SUCCEEDED;
         }
 
@@ -106,20 +93,15 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<User> users = List.of();
-            if (context.storeExists(store.url)) {
-                try (Store opened = context.openStore(store.url)) {
-                    users = opened.users().all();
-                }
-            }
+            List<People.Person> users = people(context, store).all();
             if (output.json()) {
-                context.out.println(Json.write(users.stream().map(UserView::of).toList()));
+                context.out.println(Json.write(users));
             } else if (users.isEmpty()) {
                 context.out.println("no users yet; add one with: shipshape user add NAME --role admin");
             } else {
                 context.out.println(String.format(ROW, "NAME", "ROLE", "STATE", "PASSWORD", "CREATED (UTC)"));
-                users.forEach(u -> context.out.println(String.format(ROW, u.name(), u.role().label(),
-                        u.disabled() ? "disabled" : "enabled", u.hasPassword() ? "yes" : "no",
+                users.forEach(u -> context.out.println(String.format(ROW, u.name(), u.role(),
+                        u.disabled() ? "disabled" : "enabled", u.password() ? "yes" : "no",
                         RunText.TIME.format(u.createdAt()))));
             }
             return ExitCode.SUCCEEDED;
@@ -143,13 +125,9 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store opened = context.openStore(store.url)) {
-                User user = opened.users().disable(name, context.clock.instant()).orElseThrow(() ->
-                        new ShipshapeException(Code.NOT_FOUND, "no user '" + name + "'; see them with: shipshape user"
-                                + " list"));
-                context.out.println(output.json() ? Json.write(UserView.of(user)) : "disabled user " + name
-                        + " (since " + RunText.TIME.format(user.disabledAt()) + " UTC)");
-            }
+            People.Person user = people(context, store).disable(name);
+            context.out.println(output.json() ? Json.write(user) : "disabled user " + name
+                    + " (since " + RunText.TIME.format(user.disabledAt()) + " UTC)");
             return ExitCode.SUCCEEDED;
         }
     }

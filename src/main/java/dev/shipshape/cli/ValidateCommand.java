@@ -1,7 +1,7 @@
 package dev.shipshape.cli;
 
 import dev.shipshape.app.Plans;
-import dev.shipshape.runbook.Runbook;
+import dev.shipshape.app.RunbookSummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,13 +30,11 @@ final class ValidateCommand implements Callable<Integer> {
             if (!validation.valid()) {
                 throw validation.invalid();
             }
-            Runbook rb = validation.runbook();
-            int steps = rb.stages().stream().mapToInt(s -> s.steps().size() + s.rollback().size()).sum()
-                    + rb.always().size();
+            RunbookSummary rb = RunbookSummary.of(validation.runbook());
             context.out.println(validation.file() + " is valid: service "
-                    + rb.service() + ", " + count(rb.environments().size(), "environment") + ", "
-                    + count(rb.stages().size(), "stage") + ", " + count(steps, "step")
-                    + (rb.procedures().isEmpty() ? "" : ", " + count(rb.procedures().size(), "procedure")));
+                    + rb.service() + ", " + count(rb.environments(), "environment") + ", "
+                    + count(rb.stages(), "stage") + ", " + count(rb.steps(), "step")
+                    + (rb.procedures() == 0 ? "" : ", " + count(rb.procedures(), "procedure")));
             return ExitCode.SUCCEEDED;
         }
         Map<String, Object> report = new LinkedHashMap<>();

@@ -17,6 +17,16 @@ final class Api {
                 version));
         routes.addAll(RunRoutes.routes(backend));
         routes.addAll(EventRoutes.routes(backend, events));
+        routes.addAll(ServiceRoutes.routes(backend));
+        routes.addAll(EnvironmentRoutes.routes(backend));
+        routes.addAll(PeopleRoutes.routes(backend));
+        routes.addAll(AuditRoutes.routes(backend));
+        routes.addAll(ApprovalRoutes.routes(backend));
+        routes.addAll(LockRoutes.routes(backend));
+        routes.addAll(ChecklistRoutes.routes(backend));
+        routes.addAll(ConfirmRoutes.routes(backend));
+        routes.addAll(AnalysisRoutes.routes(backend));
+        routes.addAll(BackupRoutes.routes(backend));
         routes.addAll(LoginRoutes.routes(backend));
         routes.add(OpenApiDocument.route(routes, version));
         return List.copyOf(routes);

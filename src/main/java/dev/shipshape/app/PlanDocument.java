@@ -1,4 +1,4 @@
-package dev.shipshape.cli;
+package dev.shipshape.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.shipshape.gates.GateReport;
@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A plan as machines read it ({@code plan --output json}): the stages in execution order with their
- * resolved steps and rollback steps (secrets masked, as in text), the always-steps, then the gates.
+ * A plan as machines read it ({@code plan --output json}, the server's plan route): the stages in execution order
+ * with their resolved steps and rollback steps (secrets masked, as in text), the always-steps, then the gates.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PlanView(String service, String procedure, String environment, String version, String previousVersion,
+public record PlanDocument(String service, String procedure, String environment, String version, String previousVersion,
                 List<StageView> stages, List<StepView> always, GatesView gates) {
 
     /**
@@ -28,36 +28,41 @@ record PlanView(String service, String procedure, String environment, String ver
      * run decides when it gets there (the same on a step).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StageView(String name, List<String> needs, String tier, String onFailure, String timeout,
+    public record StageView(String name, List<String> needs, String tier, String onFailure, String timeout,
                      List<StepView> steps, List<StepView> rollback, boolean nothingToRollBackTo, String skipped,
                      String when) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StepView(String id, String kind, String summary, String timeout, int retries, boolean idempotent,
+    public record StepView(String id, String kind, String summary, String timeout, int retries, boolean idempotent,
                     String skipped, String when) {
     }
 
     /** {@code checklistItems}: how many items the checklist has (plan does not run them), or absent. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record GatesView(Instant asOf, String verdict, List<GateView> results, Integer checklistItems) {
+    public record GatesView(Instant asOf, String verdict, List<GateView> results, Integer checklistItems) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record GateView(String gate, String verdict, String reason, Instant opensAt) {
+    public record GateView(String gate, String verdict, String reason, Instant opensAt) {
     }
 
-    static PlanView of(Plan plan, GateReport gates, Instant asOf, Integer checklistItems) {
-        return new PlanView(plan.service(), plan.procedureName(), plan.environment(), plan.version(),
-                plan.previousVersion(), plan.stages().stream().map(PlanView::stage).toList(), steps(plan.always()),
-                new GatesView(asOf, gates.verdict().label(), gates.results().stream().map(PlanView::gate).toList(),
+    public static PlanDocument of(Plan plan, GateReport gates, Instant asOf, Integer checklistItems) {
+        return new PlanDocument(plan.service(), plan.procedureName(), plan.environment(), plan.version(),
+                plan.previousVersion(), plan.stages().stream().map(PlanDocument::stage).toList(), steps(plan.always()),
+                new GatesView(asOf, gates.verdict().label(), gates.results().stream().map(PlanDocument::gate).toList(),
                         checklistItems));
     }
 
     /** A procedure's plan: no version and no gates (gates judge deployments). */
-    static PlanView ofProcedure(Plan plan) {
-        return new PlanView(plan.service(), plan.procedureName(), plan.environment(), null, null,
-                plan.stages().stream().map(PlanView::stage).toList(), steps(plan.always()), null);
+    public static PlanDocument ofProcedure(Plan plan) {
+        return new PlanDocument(plan.service(), plan.procedureName(), plan.environment(), null, null,
+                plan.stages().stream().map(PlanDocument::stage).toList(), steps(plan.always()), null);
+    }
+
+    /** A deployment's plan with its gates, as the plan use case found them. */
+    public static PlanDocument of(Plans.DeploymentPlan planned) {
+        return of(planned.plan(), planned.gates(), planned.at(), planned.checklistItems().orElse(null));
     }
 
     private static StageView stage(PlannedStage s) {
@@ -67,7 +72,7 @@ record PlanView(String service, String procedure, String environment, String ver
     }
 
     private static List<StepView> steps(List<PlannedStep> steps) {
-        return steps.stream().map(PlanView::step).toList();
+        return steps.stream().map(PlanDocument::step).toList();
     }
 
     private static StepView step(PlannedStep planned) {
@@ -77,7 +82,7 @@ record PlanView(String service, String procedure, String environment, String ver
                 planned.when() == null ? null : planned.when().source().strip());
     }
 
-    static GateView gate(GateResult r) {
+    public static GateView gate(GateResult r) {
         return new GateView(r.gate(), r.verdict().label(), r.reason(), r.opensAt());
     }
 
