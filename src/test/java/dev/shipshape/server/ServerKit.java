@@ -99,8 +99,52 @@ final class ServerKit implements AutoCloseable {
         return as == null ? builder : builder.header("Authorization", "Bearer " + tokens.get(as));
     }
 
+    /** Sends and reads the whole answer; a live-events stream that opened is not read (its body is empty). */
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<java.io.InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream stream = answer.body()) {
+            boolean live = answer.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            String body = live ? "" : new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new Read(answer, body);
+        }
+    }
+
+    /** An answer whose body was read as text. */
+    private record Read(HttpResponse<java.io.InputStream> answer, String body) implements HttpResponse<String> {
+        @Override
+        public int statusCode() {
+            return answer.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return answer.request();
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<String>> previousResponse() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return answer.headers();
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return answer.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return answer.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return answer.version();
+        }
     }
 
     @Override
