@@ -23,6 +23,8 @@ final class ApproveCommand implements Callable<Integer> {
     Options.StoreOption store;
     @Mixin
     Options.OutputOption output;
+    @Mixin
+    Options.ServerOption server;
 
     ApproveCommand(Context context) {
         this.context = context;
@@ -30,12 +32,29 @@ final class ApproveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var remote = dev.shipshape.remote.ServerAddress.of(server.url, context.env);
+        if (remote.isPresent()) {
+            ApproveCommand.print(context, ApproveCommand.decided(new dev.shipshape.remote.ApiClient(remote.get(),
+                    context.http).decide(runId, true, comment)), output.json());
+            return ExitCode.SUCCEEDED;
+        }
         try (Store opened = context.openStore(store.url)) {
             ApprovalDesk.Decided decided = context.app.approvals(opened).decide(new ApprovalDesk.DecisionRequest(
                     runId, true, comment, context.actor()));
             print(context, decided, output.json());
             return ExitCode.SUCCEEDED;
         }
+    }
+
+    /** A server's answer to an approval or a rejection, as the decision it records. */
+    static ApprovalDesk.Decided decided(com.fasterxml.jackson.databind.JsonNode answer) {
+        return new ApprovalDesk.Decided(answer.path("runId").asText(), answer.path("stepId").asText(),
+                answer.path("decision").asText(), answer.path("by").asText(), text(answer, "comment"),
+                text(answer, "standing"));
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode answer, String field) {
+        return answer.hasNonNull(field) ? answer.get(field).asText() : null;
     }
 
     /** The decision as text or JSON (reject prints it the same way). */

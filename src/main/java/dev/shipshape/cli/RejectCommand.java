@@ -22,6 +22,8 @@ final class RejectCommand implements Callable<Integer> {
     Options.StoreOption store;
     @Mixin
     Options.OutputOption output;
+    @Mixin
+    Options.ServerOption server;
 
     RejectCommand(Context context) {
         this.context = context;
@@ -29,6 +31,12 @@ final class RejectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var remote = dev.shipshape.remote.ServerAddress.of(server.url, context.env);
+        if (remote.isPresent()) {
+            ApproveCommand.print(context, ApproveCommand.decided(new dev.shipshape.remote.ApiClient(remote.get(),
+                    context.http).decide(runId, false, reason)), output.json());
+            return ExitCode.SUCCEEDED;
+        }
         try (Store opened = context.openStore(store.url)) {
             ApprovalDesk.Decided decided = context.app.approvals(opened).decide(new ApprovalDesk.DecisionRequest(
                     runId, false, reason, context.actor()));

@@ -52,6 +52,15 @@ public final class ApiClient {
         return post("/api/v1/runs/" + segment(runId) + "/cancel", JSON.createObjectNode().put("reason", reason));
     }
 
+    /** Approves ({@code note}) or rejects ({@code reason}) the approval step a run waits at; the decision. */
+    public JsonNode decide(String runId, boolean approving, String text) {
+        ObjectNode body = JSON.createObjectNode();
+        if (text != null) {
+            body.put(approving ? "note" : "reason", text);
+        }
+        return post("/api/v1/runs/" + segment(runId) + (approving ? "/approve" : "/reject"), body);
+    }
+
     /** The run as {@code show --output json} has it. */
     public JsonNode run(String runId) {
         return send(request("/api/v1/runs/" + segment(runId)).GET().build());

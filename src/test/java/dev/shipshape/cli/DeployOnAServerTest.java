@@ -144,6 +144,50 @@ class DeployOnAServerTest {
         assertThat(store.runs().run(runId).orElseThrow().status().isFinal()).isTrue();
     }
 
+    @Test
+    void approveOnAServerLetsTheWaitingDeployOnTheServerGoOn() throws Exception {
+        Files.createDirectories(serverFolder.resolve("gated"));
+        Files.writeString(serverFolder.resolve("gated/shipshape.yaml"), """
+                service: gated
+                people:
+                  carol: [dev]
+                  bob: [lead]
+                environments:
+                  staging: {}
+                stages:
+                  - name: gate
+                    steps:
+                      - approval: {count: 1, roles: [lead]}
+                  - name: deploy
+                    steps:
+                      - run: 'echo deployed'
+                """);
+        store.users().add("bob", Role.APPROVER, null, Clock.systemUTC().instant());
+        String bobs = new Tokens(store.tokens(), store.users(), Clock.systemUTC(), new SecureRandom())
+                .issue("bob", "cli", Duration.ofDays(1)).value();
+        CompletableFuture<Cli.Result> deploy = CompletableFuture.supplyAsync(() -> cli.run("deploy", "--server",
+                base(), "--service", "gated", "--env", "staging", "--version", "v1"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                !store.runs().runs("gated", "staging", 1).isEmpty() && store.runs().events(store.runs()
+                        .runs("gated", "staging", 1).getFirst().runId()).stream()
+                        .anyMatch(e -> e.kind().equals("approval.requested")));
+        String runId = store.runs().runs("gated", "staging", 1).getFirst().runId();
+        Cli bob = new Cli(clientFolder);
+        bob.env.put("SHIPSHAPE_TOKEN", bobs);
+        bob.env.put("SHIPSHAPE_SERVER", base());
+
+        Cli.Result ownApproval = cli.run("approve", runId, "--server", base());
+        Cli.Result approved = bob.run("approve", runId, "--comment", "looks good");
+
+        assertThat(ownApproval.exitCode()).isNotZero();
+        assertThat(ownApproval.err()).contains("server: ");
+        assertThat(approved.exitCode()).isZero();
+        assertThat(approved.out()).startsWith("approved run " + runId + " at gate/1 as bob");
+        Cli.Result followed = deploy.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(followed.exitCode()).isZero();
+        assertThat(followed.out()).contains("[ok]   run " + runId + " succeeded");
+    }
+
     private HttpResponse<Stream<String>> events(String url, String lastId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(60));
