@@ -1,6 +1,7 @@
 package dev.shipshape.server;
 
 import dev.shipshape.app.Shipshape;
+import dev.shipshape.app.StoreAccess;
 import dev.shipshape.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -17,19 +18,23 @@ public final class ShipshapeServer implements AutoCloseable {
     private final List<Route> routes;
     private final ServerMetrics metrics;
     private final EventHub events;
+    private final Backend backend;
 
-    private ShipshapeServer(Javalin javalin, List<Route> routes, ServerMetrics metrics, EventHub events) {
+    private ShipshapeServer(Javalin javalin, List<Route> routes, ServerMetrics metrics, EventHub events,
+                            Backend backend) {
         this.javalin = javalin;
         this.routes = routes;
         this.metrics = metrics;
         this.events = events;
+        this.backend = backend;
     }
 
     /** Starts serving on the settings' address and port (0: a free one). */
     public static ShipshapeServer start(ServerSettings settings, Shipshape app, Store store, String version) {
         ServerMetrics metrics = new ServerMetrics();
-        Backend backend = new Backend(app, store, settings, metrics);
-        EventHub events = EventHub.start(app.events(backend.storeAccess()), settings.heartbeat(), metrics);
+        EventHub events = EventHub.start(app.events(StoreAccess.of(store)), settings.heartbeat(), metrics,
+                app.settings().clock());
+        Backend backend = new Backend(app.listenedBy(events.runListener()), store, settings, metrics);
         List<Route> routes = Api.routes(backend, events, version);
         Authenticator authenticator = new Authenticator(backend.tokens());
         ServerAudit audit = new ServerAudit(store.audit(), backend.clock());
@@ -62,7 +67,7 @@ public final class ShipshapeServer implements AutoCloseable {
             events.close();
             throw e;
         }
-        return new ShipshapeServer(javalin, routes, metrics, events);
+        return new ShipshapeServer(javalin, routes, metrics, events, backend);
     }
 
     /** Answers a request no route took, unless something already wrote the error body. */
@@ -74,6 +79,11 @@ public final class ShipshapeServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** The application the routes call: the one the server was given, its runs told to the live events. */
+    Shipshape app() {
+        return backend.app();
     }
 
     /** Every route served, with its rule. */

@@ -9,17 +9,20 @@ import dev.shipshape.app.Actor;
 import dev.shipshape.app.DeployWatch;
 import dev.shipshape.app.Deployments;
 import dev.shipshape.app.Runbooks;
+import dev.shipshape.app.Shipshape;
 import dev.shipshape.engine.Change;
 import dev.shipshape.engine.EventRecord;
 import dev.shipshape.engine.NewRun;
 import dev.shipshape.engine.RunStatus;
 import dev.shipshape.users.Role;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,16 @@ class LiveEventsTest {
               - name: deploy
                 steps:
                   - run: echo deploy ${version}
+            """;
+    /** A step that prints a line every 100 ms until the file {@code go} exists (at most 30 s), then one more. */
+    private static final String WAITING_RUNBOOK = """
+            service: shop
+            environments:
+              staging: {}
+            stages:
+              - name: deploy
+                steps:
+                  - run: 'for i in $(seq 300); do [ -f go ] && break; echo waiting; sleep 0.1; done; echo done'
             """;
 
     @TempDir
@@ -86,6 +99,34 @@ class LiveEventsTest {
         assertThat(live.event()).isEqualTo("note");
         assertThat(JSON.readTree(live.data()).path("message").asText()).isEqualTo("a note after the run");
         assertThat(Long.parseLong(live.id())).isGreaterThan(recorded.getLast().seq());
+    }
+
+    @Test
+    void aRunThisServerExecutesSendsItsStepsOutputLinesAsEventsWithoutAnIdInTheirPlace() throws Exception {
+        kit.write("shipshape.yaml", WAITING_RUNBOOK);
+        EventStream all = open("/api/v1/events", Role.VIEWER, null);
+        CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> deploy(kit.server.app(), "1.0"));
+        String runId = JSON.readTree(all.events(1).getFirst().data()).path("runId").asText();
+
+        EventStream stream = open("/api/v1/runs/" + runId + "/events", Role.VIEWER, null);
+        EventStream.Frame waiting = nextOf(stream, "output");
+        assertThat(waiting.id()).isNull();
+        JsonNode line = JSON.readTree(waiting.data());
+        assertThat(line.path("runId").asText()).isEqualTo(runId);
+        assertThat(line.path("stepId").asText()).isNotBlank();
+        assertThat(line.path("line").asText()).isEqualTo("waiting");
+        Files.createFile(folder.resolve("go"));
+
+        List<String> rest = new ArrayList<>();
+        for (EventStream.Frame frame = stream.next(); !"run.succeeded".equals(frame.event()); frame = stream.next()) {
+            if (!frame.isComment()) {
+                rest.add(frame.event().equals("output") ? "output " + JSON.readTree(frame.data()).path("line")
+                        .asText() : frame.event());
+            }
+        }
+        assertThat(rest.stream().filter(e -> !e.equals("output waiting")).toList())
+                .containsSubsequence("output done", "step.succeeded");
+        assertThat(run.get()).isEqualTo(runId);
     }
 
     @Test
@@ -231,11 +272,24 @@ class LiveEventsTest {
 
     private String deploy(String version) throws Exception {
         kit.write("shipshape.yaml", RUNBOOK);
-        Runbooks.Loaded runbook = kit.app.runbooks().read(Path.of("shipshape.yaml"));
-        Deployments.RunResult result = kit.app.deployments(kit.store).deploy(new Deployments.DeployRequest(runbook,
+        return deploy(kit.app, version);
+    }
+
+    /** Deploys the folder's runbook through {@code app}, as a deploy route would; returns the run id. */
+    private String deploy(Shipshape app, String version) {
+        Runbooks.Loaded runbook = app.runbooks().read(Path.of("shipshape.yaml"));
+        Deployments.RunResult result = app.deployments(kit.store).deploy(new Deployments.DeployRequest(runbook,
                 "staging", version, null, null, Actor.server("deployer", "127.0.0.1"), DeployWatch.NONE, false));
         assertThat(result.outcome().status()).isEqualTo(RunStatus.SUCCEEDED);
         return result.run().runId();
+    }
+
+    private static EventStream.Frame nextOf(EventStream stream, String kind) throws Exception {
+        EventStream.Frame frame = stream.next();
+        while (!kind.equals(frame.event())) {
+            frame = stream.next();
+        }
+        return frame;
     }
 
     private void newRun(String runId) {
