@@ -44,6 +44,7 @@ final class EventHub implements AutoCloseable {
     private final Set<EventSubscriber> every = ConcurrentHashMap.newKeySet();
     private final OutputLines lines;
     private final Thread poller;
+    /** Where the shared stream stands; null until the poller first read the store (which may be down at start). */
     private FeedCursor head;
     private volatile boolean stopped;
 
@@ -52,7 +53,6 @@ final class EventHub implements AutoCloseable {
         this.lines = new OutputLines(clock);
         this.heartbeat = heartbeat;
         this.metrics = metrics;
-        this.head = feed.fromNow(null);
         this.poller = Thread.ofPlatform().daemon().name("shipshape-events").unstarted(this::poll);
     }
 
@@ -93,7 +93,7 @@ final class EventHub implements AutoCloseable {
      */
     boolean join(EventSubscriber subscriber, long sent) {
         synchronized (lock) {
-            if (sent < head.lastSeq()) {
+            if (head == null || sent < head.lastSeq()) {
                 return false;
             }
             subscriber.joined(sent);
@@ -113,6 +113,12 @@ final class EventHub implements AutoCloseable {
         boolean failing = false;
         while (!stopped) {
             try {
+                if (head == null) {
+                    FeedCursor now = feed.fromNow(null);
+                    synchronized (lock) {
+                        head = now;
+                    }
+                }
                 Instant readFrom = lines.now();
                 EventFeed.Batch batch = feed.next(head);
                 hand(batch.cursor(), lines.merge(batch.events(), readFrom));
