@@ -23,6 +23,8 @@ final class CancelCommand implements Callable<Integer> {
     Options.StoreOption store;
     @Mixin
     Options.OutputOption output;
+    @Mixin
+    Options.ServerOption server;
 
     /**
      * {@code cancel --output json}.
@@ -39,6 +41,13 @@ final class CancelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var remote = dev.shipshape.remote.ServerAddress.of(server.url, context.env);
+        if (remote.isPresent()) {
+            var answer = new dev.shipshape.remote.ApiClient(remote.get(), context.http).cancel(runId, reason);
+            context.out.println(output.json() ? Json.write(new Cancelled(runId, answer.path("outcome").asText(),
+                    reason, answer.path("message").asText())) : answer.path("message").asText());
+            return ExitCode.SUCCEEDED;
+        }
         try (Store opened = context.openStore(store.url)) {
             Deployments.Cancelled cancelled = context.app.deployments(opened).cancel(new Deployments.CancelRequest(
                     runId, reason, context.actor()));

@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            server.close();
+            server.stopForExit();
             opened.close();
             stopped.countDown();
         }));

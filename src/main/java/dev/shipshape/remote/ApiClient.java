@@ -47,9 +47,9 @@ public final class ApiClient {
         return started.path("runId").asText();
     }
 
-    /** Asks the server to cancel a run. */
-    public void cancel(String runId, String reason) {
-        post("/api/v1/runs/" + segment(runId) + "/cancel", JSON.createObjectNode().put("reason", reason));
+    /** Asks the server to cancel a run; the answer has the outcome and a message for the person. */
+    public JsonNode cancel(String runId, String reason) {
+        return post("/api/v1/runs/" + segment(runId) + "/cancel", JSON.createObjectNode().put("reason", reason));
     }
 
     /** The run as {@code show --output json} has it. */

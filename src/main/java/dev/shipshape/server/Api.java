@@ -15,7 +15,10 @@ final class Api {
         List<Route> routes = new ArrayList<>();
         routes.addAll(HealthRoutes.routes(backend.store(), backend.metrics(), backend.settings().publicMetrics(),
                 version));
+        routes.addAll(RunRoutes.routes(backend));
         routes.addAll(EventRoutes.routes(backend, events));
+        routes.addAll(LoginRoutes.routes(backend));
+        routes.add(OpenApiDocument.route(routes, version));
         return List.copyOf(routes);
     }
 }

@@ -14,6 +14,12 @@ public record Caller(User user, Via via, String address, String sessionId) {
 
     public enum Via { TOKEN, SESSION }
 
+    /** Never shows the session id: it is as good as a password while the session lasts. */
+    @Override
+    public String toString() {
+        return "Caller[" + user.name() + " via " + via + " from " + address + "]";
+    }
+
     public Actor actor() {
         return Actor.server(user.name(), address);
     }

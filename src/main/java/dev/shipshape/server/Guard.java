@@ -42,17 +42,23 @@ final class Guard implements Handler {
         String who = ServerAudit.ANONYMOUS;
         String outcome;
         try {
+            readBody(ctx);
             Optional<Caller> caller = admit(ctx);
             who = caller.map(c -> c.user().name()).orElse(who);
+            caller.ifPresent(c -> checkCsrf(ctx, c));
             route.handler().handle(ctx);
-            outcome = "succeeded (" + ctx.statusCode() + ")";
+            outcome = ctx.statusCode() < 400 ? "succeeded (" + ctx.statusCode() + ")"
+                    : outcomeOf(ctx.statusCode(), codeOf(ctx.statusCode()));
         } catch (Exception e) {
+            Caller refused = ctx.attribute(Requests.CALLER);
+            who = refused == null ? who : refused.user().name();
             ApiError error = errorOf(e);
             ApiJson.answer(ctx, error.status(), error);
-            outcome = (error.status() == 401 || error.status() == 403 ? "refused (" : "failed (") + error.status()
-                    + " " + error.code() + ")";
+            outcome = outcomeOf(error.status(), error.code());
         }
         if (route.acts()) {
+            who = ServerAudit.ANONYMOUS.equals(who) && ctx.attribute(Requests.CLAIMED) != null
+                    ? ctx.attribute(Requests.CLAIMED) : who;
             auditAction(ctx, who, outcome);
         }
         long took = Ticks.SYSTEM.nanos() - started;
@@ -63,6 +69,16 @@ final class Guard implements Handler {
                     .addKeyValue("millis", took / 1_000_000).addKeyValue("user", who)
                     .addKeyValue("address", ctx.ip())
                     .log("{} {} {} {} ms {}", ctx.method().name(), ctx.path(), ctx.statusCode(), took / 1_000_000, who);
+        }
+    }
+
+    /**
+     * Reads a request's body (bounded by the size limit: a larger one is a 413) before anything answers, so that a
+     * request answered early, or one whose route takes no body, is not cut off while its client is still sending.
+     */
+    private static void readBody(Context ctx) {
+        if (ctx.contentLength() > 0) {
+            ctx.bodyAsBytes();
         }
     }
 
@@ -83,6 +99,38 @@ final class Guard implements Handler {
         return Optional.of(caller);
     }
 
+    private static String outcomeOf(int status, String code) {
+        boolean refused = status == 401 || status == 403 || status == 429;
+        return (refused ? "refused (" : "failed (") + status + " " + code + ")";
+    }
+
+    /**
+     * A browser's state-changing request must carry its session's CSRF token (header {@value #CSRF_HEADER} or
+     * form field {@value #CSRF_FIELD}): a cookie alone is what another site's page could make a browser send.
+     */
+    private void checkCsrf(Context ctx, Caller caller) {
+        if (!route.acts() || caller.via() != Caller.Via.SESSION) {
+            return;
+        }
+        String presented = ctx.header(CSRF_HEADER);
+        if (presented == null && isForm(ctx)) {
+            presented = ctx.formParam(CSRF_FIELD);
+        }
+        if (!dev.shipshape.sessions.Sessions.csrfMatches(caller.sessionId(), presented)) {
+            throw new ApiProblem(403, "csrf", (presented == null ? "the CSRF token is missing" : "the CSRF token is"
+                    + " not this session's") + ": send the header " + CSRF_HEADER + " with the csrfToken that"
+                    + " POST /login and GET " + Api.PREFIX + "/session answer");
+        }
+    }
+
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    static final String CSRF_FIELD = "csrf";
+
+    static boolean isForm(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
     private void auditAction(Context ctx, String who, String outcome) {
         String target = ctx.attribute(Requests.TARGET);
         try {
@@ -97,6 +145,8 @@ final class Guard implements Handler {
         return switch (e) {
             case ApiProblem problem -> problem.error();
             case ShipshapeException failure -> ofFailure(failure);
+            case HttpResponseException http when http.getStatus() == 413 -> ApiError.of(413, codeOf(413),
+                    "the request body is larger than this server accepts; send a smaller one");
             case HttpResponseException http -> ApiError.of(http.getStatus(), codeOf(http.getStatus()),
                     http.getMessage());
             default -> {
@@ -127,6 +177,9 @@ final class Guard implements Handler {
             case 408 -> "timeout";
             case 413 -> "body_too_large";
             case 415 -> "unsupported_media_type";
+            case 414 -> "uri_too_long";
+            case 429 -> "throttled";
+            case 431 -> "headers_too_large";
             default -> status >= 500 ? "internal" : "bad_request";
         };
     }

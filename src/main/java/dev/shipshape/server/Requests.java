@@ -7,6 +7,7 @@ public final class Requests {
 
     static final String CALLER = "shipshape.caller";
     static final String TARGET = "shipshape.target";
+    static final String CLAIMED = "shipshape.claimed";
 
     private Requests() {
     }
@@ -23,6 +24,14 @@ public final class Requests {
     /** What the action acts on, for its audit entry: names only, e.g. {@code service=shop-api env=prod}. */
     public static void target(Context ctx, String target) {
         ctx.attribute(TARGET, target);
+    }
+
+    /**
+     * Who a public action's caller says they are (the user name a sign-in tries), for its audit entry; only used
+     * where no token or session tells who the caller is.
+     */
+    public static void claimed(Context ctx, String name) {
+        ctx.attribute(CLAIMED, name);
     }
 
     /** A path parameter, refused with a 400 when it is longer than any real name or id. */

@@ -2,6 +2,7 @@ package dev.shipshape.server;
 
 import dev.shipshape.app.Shipshape;
 import dev.shipshape.app.StoreAccess;
+import dev.shipshape.steps.shell.RunningCommands;
 import dev.shipshape.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -10,23 +11,23 @@ import java.util.List;
 /**
  * The team server: the route table on Javalin (virtual threads), behind the guard, with the JSON error shape for
  * whatever no route answers. It serves until closed; closing stops taking requests and waits for those in flight
- * up to the grace period.
+ * up to the grace period. On start it resumes the runs it finds interrupted ({@link InterruptedRuns}).
  */
 public final class ShipshapeServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final List<Route> routes;
     private final ServerMetrics metrics;
+    private final RunExecutor runs;
     private final EventHub events;
-    private final Backend backend;
 
-    private ShipshapeServer(Javalin javalin, List<Route> routes, ServerMetrics metrics, EventHub events,
-                            Backend backend) {
+    private ShipshapeServer(Javalin javalin, List<Route> routes, ServerMetrics metrics, RunExecutor runs,
+                            EventHub events) {
         this.javalin = javalin;
         this.routes = routes;
         this.metrics = metrics;
+        this.runs = runs;
         this.events = events;
-        this.backend = backend;
     }
 
     /** Starts serving on the settings' address and port (0: a free one). */
@@ -34,9 +35,17 @@ public final class ShipshapeServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         EventHub events = EventHub.start(app.events(StoreAccess.of(store)), settings.heartbeat(), metrics,
                 app.settings().clock());
-        Backend backend = new Backend(app.listenedBy(events.runListener()), store, settings, metrics);
+        Shipshape served = app.listenedBy(events.runListener());
+        RunExecutor runs;
+        try {
+            runs = new RunExecutor(served, store, metrics, served.serviceCatalog(settings.runbooks()));
+        } catch (RuntimeException e) {
+            events.close();
+            throw e;
+        }
+        Backend backend = new Backend(served, store, settings, metrics, runs);
         List<Route> routes = Api.routes(backend, events, version);
-        Authenticator authenticator = new Authenticator(backend.tokens());
+        Authenticator authenticator = new Authenticator(backend.tokens(), backend.sessions());
         ServerAudit audit = new ServerAudit(store.audit(), backend.clock());
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -47,7 +56,10 @@ public final class ShipshapeServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             config.jetty.host = settings.bind();
             config.jetty.port = settings.port();
-            config.jetty.modifyServer(server -> server.setStopTimeout(settings.grace().toMillis()));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.grace().toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
+            });
             for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), new Guard(route, authenticator, audit,
                         metrics, settings.accessLog()));
@@ -65,9 +77,11 @@ public final class ShipshapeServer implements AutoCloseable {
             javalin.start();
         } catch (RuntimeException e) {
             events.close();
+            runs.close();
             throw e;
         }
-        return new ShipshapeServer(javalin, routes, metrics, events, backend);
+        Thread.ofVirtual().name("resume interrupted runs").start(runs::resumeInterrupted);
+        return new ShipshapeServer(javalin, routes, metrics, runs, events);
     }
 
     /** Answers a request no route took, unless something already wrote the error body. */
@@ -81,9 +95,10 @@ public final class ShipshapeServer implements AutoCloseable {
         return javalin.port();
     }
 
-    /** The application the routes call: the one the server was given, its runs told to the live events. */
-    Shipshape app() {
-        return backend.app();
+    /** What Javalin itself serves, as {@code METHOD path}: for the test that the route table is all of it. */
+    List<String> servedEndpoints() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path).toList();
     }
 
     /** Every route served, with its rule. */
@@ -91,10 +106,30 @@ public final class ShipshapeServer implements AutoCloseable {
         return routes;
     }
 
+    /** What executes the server's runs. */
+    public RunExecutor runs() {
+        return runs;
+    }
+
+    /**
+     * Stops taking requests and starting runs, waiting for requests in flight up to the grace period; runs in flight
+     * go on in this process (see {@link #stopForExit()} for a process about to exit).
+     */
     @Override
     public void close() {
+        runs.close();
         events.close();
         javalin.stop();
         metrics.close();
+    }
+
+    /**
+     * Closes the server for a process about to exit (SIGTERM): the commands of running steps are stopped and their
+     * steps never report back, so that they stay running in the store and the next start resumes them; runs that
+     * wait (for an approval, a confirmation) go on waiting there.
+     */
+    public void stopForExit() {
+        close();
+        RunningCommands.stopAll();
     }
 }

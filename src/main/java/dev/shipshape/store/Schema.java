@@ -15,8 +15,8 @@ import org.flywaydb.core.Flyway;
 final class Schema {
 
     static final String MIGRATIONS = "classpath:dev/shipshape/store/migration";
-    /** The newest migration in {@link #MIGRATIONS} ({@code V9__users_tokens_audit.sql}); raise it with each new one. */
-    static final int LATEST = 9;
+    /** The newest migration in {@link #MIGRATIONS} ({@code V10__web_sessions.sql}); raise it with each new one. */
+    static final int LATEST = 10;
 
     private static final String HISTORY = "SELECT \"version\", \"success\" FROM \"flyway_schema_history\"";
 

@@ -104,6 +104,16 @@ public final class Store implements AutoCloseable {
         return new TokenTable(database);
     }
 
+    /** Browser sessions of the server, each kept as the SHA-256 of its cookie value. */
+    public dev.shipshape.sessions.SessionLedger sessions() {
+        return new SessionTable(database);
+    }
+
+    /** The failed sign-ins the server's login throttle counts. */
+    public dev.shipshape.sessions.LoginFailures loginFailures() {
+        return new LoginFailureTable(database);
+    }
+
     /** The tamper-evident audit log of what people did. */
     public AuditLog audit() {
         return new AuditTable(database);

@@ -121,6 +121,29 @@ class DeployOnAServerTest {
         assertThat(seen.stream().map(e -> e[1])).contains("run.succeeded");
     }
 
+    @Test
+    void cancelOnAServerStopsTheRunThatADeployOnTheServerFollows() throws Exception {
+        Files.createDirectories(serverFolder.resolve("slow"));
+        Files.writeString(serverFolder.resolve("slow/shipshape.yaml"), RUNBOOK.replace("service: shop", "service: slow")
+                .replace("echo hello; sleep 1", "sleep 60"));
+        CompletableFuture<Cli.Result> deploy = CompletableFuture.supplyAsync(() -> cli.run("deploy", "--server",
+                base(), "--service", "slow", "--env", "staging", "--version", "v1"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                !store.runs().runs("slow", "staging", 1).isEmpty() && store.runs().steps(store.runs()
+                        .runs("slow", "staging", 1).getFirst().runId()).stream()
+                        .anyMatch(step -> step.state() == dev.shipshape.engine.State.RUNNING));
+        String runId = store.runs().runs("slow", "staging", 1).getFirst().runId();
+
+        Cli.Result cancel = cli.run("cancel", runId, "--server", base(), "--reason", "wrong version");
+
+        assertThat(cancel.exitCode()).isZero();
+        assertThat(cancel.out()).contains(runId);
+        Cli.Result followed = deploy.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(followed.exitCode()).isNotZero();
+        assertThat(followed.out()).contains("[FAIL] run " + runId);
+        assertThat(store.runs().run(runId).orElseThrow().status().isFinal()).isTrue();
+    }
+
     private HttpResponse<Stream<String>> events(String url, String lastId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(60));

@@ -9,7 +9,6 @@ import dev.shipshape.app.Actor;
 import dev.shipshape.app.DeployWatch;
 import dev.shipshape.app.Deployments;
 import dev.shipshape.app.Runbooks;
-import dev.shipshape.app.Shipshape;
 import dev.shipshape.engine.Change;
 import dev.shipshape.engine.EventRecord;
 import dev.shipshape.engine.NewRun;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,10 +101,11 @@ class LiveEventsTest {
 
     @Test
     void aRunThisServerExecutesSendsItsStepsOutputLinesAsEventsWithoutAnIdInTheirPlace() throws Exception {
-        kit.write("shipshape.yaml", WAITING_RUNBOOK);
-        EventStream all = open("/api/v1/events", Role.VIEWER, null);
-        CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> deploy(kit.server.app(), "1.0"));
-        String runId = JSON.readTree(all.events(1).getFirst().data()).path("runId").asText();
+        kit.write("shop/shipshape.yaml", WAITING_RUNBOOK);
+        HttpResponse<String> started = kit.post("/api/v1/services/shop/deploys", Role.DEPLOYER,
+                "{\"environment\": \"staging\", \"version\": \"1.0\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String runId = JSON.readTree(started.body()).path("runId").asText();
 
         EventStream stream = open("/api/v1/runs/" + runId + "/events", Role.VIEWER, null);
         EventStream.Frame waiting = nextOf(stream, "output");
@@ -115,7 +114,7 @@ class LiveEventsTest {
         assertThat(line.path("runId").asText()).isEqualTo(runId);
         assertThat(line.path("stepId").asText()).isNotBlank();
         assertThat(line.path("line").asText()).isEqualTo("waiting");
-        Files.createFile(folder.resolve("go"));
+        Files.createFile(folder.resolve("shop/go"));
 
         List<String> rest = new ArrayList<>();
         for (EventStream.Frame frame = stream.next(); !"run.succeeded".equals(frame.event()); frame = stream.next()) {
@@ -126,7 +125,6 @@ class LiveEventsTest {
         }
         assertThat(rest.stream().filter(e -> !e.equals("output waiting")).toList())
                 .containsSubsequence("output done", "step.succeeded");
-        assertThat(run.get()).isEqualTo(runId);
     }
 
     @Test
@@ -270,15 +268,11 @@ class LiveEventsTest {
         return stream;
     }
 
+    /** Deploys the folder's runbook through the test's own root (not the server's); returns the run id. */
     private String deploy(String version) throws Exception {
         kit.write("shipshape.yaml", RUNBOOK);
-        return deploy(kit.app, version);
-    }
-
-    /** Deploys the folder's runbook through {@code app}, as a deploy route would; returns the run id. */
-    private String deploy(Shipshape app, String version) {
-        Runbooks.Loaded runbook = app.runbooks().read(Path.of("shipshape.yaml"));
-        Deployments.RunResult result = app.deployments(kit.store).deploy(new Deployments.DeployRequest(runbook,
+        Runbooks.Loaded runbook = kit.app.runbooks().read(Path.of("shipshape.yaml"));
+        Deployments.RunResult result = kit.app.deployments(kit.store).deploy(new Deployments.DeployRequest(runbook,
                 "staging", version, null, null, Actor.server("deployer", "127.0.0.1"), DeployWatch.NONE, false));
         assertThat(result.outcome().status()).isEqualTo(RunStatus.SUCCEEDED);
         return result.run().runId();

@@ -39,20 +39,29 @@ final class ServerKit implements AutoCloseable {
     }
 
     ServerKit(Path folder, boolean publicMetrics) {
-        this(folder, publicMetrics, ServerSettings.DEFAULT_HEARTBEAT);
+        this(folder, publicMetrics, Clock.systemUTC(), ServerSettings.DEFAULT_HEARTBEAT);
     }
 
     /** With live-events heartbeats every {@code heartbeat}, short for the tests that wait for one. */
     ServerKit(Path folder, boolean publicMetrics, Duration heartbeat) {
+        this(folder, publicMetrics, Clock.systemUTC(), heartbeat);
+    }
+
+    /** A server whose clock (sessions, throttle, tokens, runs) is {@code clock}, e.g. a test's manual one. */
+    ServerKit(Path folder, boolean publicMetrics, Clock clock) {
+        this(folder, publicMetrics, clock, ServerSettings.DEFAULT_HEARTBEAT);
+    }
+
+    ServerKit(Path folder, boolean publicMetrics, Clock clock, Duration heartbeat) {
         this.folder = folder;
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", System.getenv().getOrDefault("HOME", "/tmp"));
-        app = new Shipshape(Shipshape.Settings.onThisHost(folder, env, Clock.systemUTC()));
+        app = new Shipshape(Shipshape.Settings.onThisHost(folder, env, clock));
         store = app.openStore(null);
-        Tokens issuer = new Tokens(store.tokens(), store.users(), Clock.systemUTC(), new SecureRandom());
+        Tokens issuer = new Tokens(store.tokens(), store.users(), clock, new SecureRandom());
         for (Role role : Role.values()) {
             String name = role.label();
-            store.users().add(name, role, null, Clock.systemUTC().instant());
+            store.users().add(name, role, null, clock.instant());
             tokens.put(role, issuer.issue(name, "test", Duration.ofDays(1)).value());
         }
         server = ShipshapeServer.start(new ServerSettings("127.0.0.1", 0, folder, publicMetrics,
