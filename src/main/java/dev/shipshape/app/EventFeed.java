@@ -70,6 +70,14 @@ public final class EventFeed {
         return new FeedCursor(runId, Math.clamp(lastSeen, 0, Math.max(0, source.lastSeq())), null);
     }
 
+    /**
+     * A cursor that sends a run's events from its first: it starts just before that event rather than at the
+     * start of the store, so a replay does not read every earlier run's events.
+     */
+    public FeedCursor fromStartOf(String runId) {
+        return new FeedCursor(runId, Math.max(0, source.firstSeqOf(runId) - 1), null);
+    }
+
     /** The next events to send after the cursor, in order of seq (possibly none). */
     public Batch next(FeedCursor cursor) {
         List<EventRecord> read = source.after(cursor.lastSeq(), batchSize);

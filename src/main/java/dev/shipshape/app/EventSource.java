@@ -12,6 +12,14 @@ public interface EventSource {
     /** The highest seq written so far, 0 when there is none. */
     long lastSeq();
 
+    /**
+     * The lowest seq of a run's events visible now, or 0 when it has none (or the source cannot tell): a run's
+     * events are written one after the other, so none of its events with a lower seq can still commit.
+     */
+    default long firstSeqOf(String runId) {
+        return 0;
+    }
+
     /** The store's events; none while there is no store (nothing is created to read it). */
     static EventSource of(StoreAccess store) {
         return new EventSource() {
@@ -23,6 +31,12 @@ public interface EventSource {
             @Override
             public long lastSeq() {
                 return store.readIfExists(s -> s.runs().lastEventSeq()).orElse(0L);
+            }
+
+            @Override
+            public long firstSeqOf(String runId) {
+                return store.readIfExists(s -> s.runs().eventsAfter(0, runId, 1)).orElse(List.of()).stream()
+                        .mapToLong(EventRecord::seq).findFirst().orElse(0L);
             }
         };
     }

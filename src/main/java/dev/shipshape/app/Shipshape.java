@@ -72,6 +72,13 @@ public final class Shipshape {
             return new Settings(folder, env, clock, sleeper, processes, http, listeners, operator);
         }
 
+        /** The same settings with one more standing listener, told about every run. */
+        public Settings withListener(RunListener listener) {
+            List<RunListener> more = new java.util.ArrayList<>(listeners);
+            more.add(listener);
+            return new Settings(home, env, clock, sleeper, processes, http, more, operator);
+        }
+
         /** The same settings with confirm steps asking this person too. */
         public Settings withOperator(Supplier<OperatorPrompt> asked) {
             return new Settings(home, env, clock, sleeper, processes, http, listeners, asked);
@@ -117,6 +124,11 @@ public final class Shipshape {
                     + " */shipshape.yaml)");
         }
         return new ServiceCatalog(this, resolved);
+    }
+
+    /** This root with one more standing listener told about every run it executes (a server's live events). */
+    public Shipshape listenedBy(RunListener listener) {
+        return new Shipshape(settings.withListener(listener), storeHome);
     }
 
     public Settings settings() {

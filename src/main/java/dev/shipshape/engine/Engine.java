@@ -60,7 +60,7 @@ public final class Engine {
         String runId = ids.next(settings.clock().instant());
         try (Lease lease = Lease.take(store, settings, plan.service(), plan.environment(), runId)) {
             store.create(newRun(runId, plan, request));
-            Journal journal = new Journal(runId, store, all(listener), settings.clock());
+            Journal journal = new Journal(runId, store, all(runId, listener), settings.clock());
             journal.note("lock.acquired", plan.environment() + " locked by " + settings.holder());
             Optional<String> notFree = new Leftovers(store, journal).stop(plan.service(), plan.environment());
             if (notFree.isPresent()) {
@@ -86,7 +86,7 @@ public final class Engine {
                 "no run " + runId + "; list runs with: shipshape runs"));
         run.requireUnfinished();
         try (Lease lease = Lease.take(store, settings, run.service(), run.environment(), runId)) {
-            Journal journal = new Journal(runId, store, all(listener), settings.clock());
+            Journal journal = new Journal(runId, store, all(runId, listener), settings.clock());
             journal.note("run.resumed", "resumed by " + settings.holder() + " from " + run.status().label());
             new Leftovers(store, journal).stop(run.service(), run.environment()).ifPresent(why -> {
                 throw new ShipshapeException(ShipshapeException.Code.FAILED, why);
@@ -120,8 +120,8 @@ public final class Engine {
                 ? Optional.empty() : Optional.ofNullable(statuses.getLast().message());
     }
 
-    private RunListener all(RunListener listener) {
-        List<RunListener> all = new java.util.ArrayList<>(listeners);
+    private RunListener all(String runId, RunListener listener) {
+        List<RunListener> all = new java.util.ArrayList<>(listeners.stream().map(l -> l.forRun(runId)).toList());
         all.add(listener);
         return RunListener.all(all);
     }

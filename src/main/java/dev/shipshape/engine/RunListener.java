@@ -9,6 +9,14 @@ public interface RunListener {
 
     void output(String stepId, String line);
 
+    /**
+     * This listener for the run {@code runId}: a standing listener (told about every run of an engine) that needs
+     * to know whose output line it is told returns one bound to the run; by default it is itself.
+     */
+    default RunListener forRun(String runId) {
+        return this;
+    }
+
     RunListener NONE = new RunListener() {
         @Override
         public void changed(Change change) {

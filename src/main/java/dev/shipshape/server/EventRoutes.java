@@ -37,7 +37,7 @@ final class EventRoutes {
             acceptsEvents(ctx);
             backend.app().runs(backend.storeAccess()).show(runId);
             Long after = lastSeen(ctx);
-            stream(ctx, hub, hub.feed().after(runId, after == null ? 0 : after));
+            stream(ctx, hub, after == null ? hub.feed().fromStartOf(runId) : hub.feed().after(runId, after));
         });
         return List.of(all, ofRun);
     }

@@ -5,7 +5,6 @@ import dev.shipshape.app.FeedCursor;
 import dev.shipshape.engine.EventRecord;
 import dev.shipshape.time.Ticks;
 import io.javalin.http.sse.SseClient;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,20 +13,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client of the live events, on a virtual thread of its own that does all its writing (a slow client slows
- * only itself): it catches up through its own cursor, then sends what the hub hands it, and a heartbeat comment
- * whenever the stream has been quiet for the heartbeat interval.
+ * only itself): it catches up through its own cursor, then sends what the hub hands it (a run's stream also gets
+ * its steps' output lines as {@code output} events without an id, once it follows the hub), and a heartbeat
+ * comment whenever the stream has been quiet for the heartbeat interval.
  */
 final class EventSubscriber {
 
     /** The most events waiting to be written to one client; a client further behind is dropped. */
     static final int QUEUE = 2_000;
 
+    /** What a client is sent: an event of the store, or a line of step output (ephemeral: it has no id). */
+    sealed interface Outgoing {
+    }
+
+    record Stored(EventRecord event) implements Outgoing {
+    }
+
+    /** A line a step of a run this server executes printed (redacted, as the engine hands it on). */
+    record Output(String runId, String stepId, String line) implements Outgoing {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(EventSubscriber.class);
 
     private final EventHub hub;
     private final SseClient client;
     private final FeedCursor start;
-    private final BlockingQueue<EventRecord> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(QUEUE);
     private final long heartbeatNanos;
     private volatile boolean stopped;
     private volatile Thread thread;
@@ -90,11 +101,11 @@ final class EventSubscriber {
     private void followHub() throws InterruptedException {
         while (open()) {
             long quiet = Ticks.SYSTEM.nanos() - lastWrite;
-            EventRecord event = queue.poll(Math.max(1, heartbeatNanos - quiet), TimeUnit.NANOSECONDS);
-            if (event != null) {
-                send(event);
-            } else {
-                beatIfQuiet();
+            Outgoing next = queue.poll(Math.max(1, heartbeatNanos - quiet), TimeUnit.NANOSECONDS);
+            switch (next) {
+                case null -> beatIfQuiet();
+                case Stored stored -> send(stored.event());
+                case Output output -> send(output);
             }
         }
     }
@@ -105,25 +116,32 @@ final class EventSubscriber {
     }
 
     /**
-     * Called by the hub, under its lock, with each batch of the shared stream; false when this client is
-     * stopped or fell so far behind that it is dropped.
+     * Called by the hub, under its lock, with each event of the shared stream and each line of output; false when
+     * this client is stopped or fell so far behind that it is dropped. A line of output is queued only for the
+     * stream of its run and while the queue is less than half full (output is not worth dropping a client for).
      */
-    boolean offer(List<EventRecord> events) {
+    boolean offer(Outgoing next) {
         if (stopped) {
             return false;
         }
-        for (EventRecord event : events) {
-            if (event.seq() <= joinedAt || !wanted(event)) {
-                continue;
+        return switch (next) {
+            case Output line -> {
+                if (line.runId().equals(start.runId()) && queue.remainingCapacity() > QUEUE / 2) {
+                    queue.offer(line);
+                }
+                yield true;
             }
-            if (!queue.offer(event)) {
+            case Stored stored -> {
+                EventRecord event = stored.event();
+                if (event.seq() <= joinedAt || !wanted(event) || queue.offer(stored)) {
+                    yield true;
+                }
                 LOG.info("dropped a live-events client {} events behind; it reconnects with its last event id",
                         QUEUE);
                 stop();
-                return false;
+                yield false;
             }
-        }
-        return true;
+        };
     }
 
     private boolean wanted(EventRecord event) {
@@ -144,6 +162,11 @@ final class EventSubscriber {
 
     private void send(EventRecord event) {
         client.sendEvent(event.kind(), EventHub.data(event), Long.toString(event.seq()));
+        lastWrite = Ticks.SYSTEM.nanos();
+    }
+
+    private void send(Output output) {
+        client.sendEvent("output", ApiJson.write(output));
         lastWrite = Ticks.SYSTEM.nanos();
     }
 

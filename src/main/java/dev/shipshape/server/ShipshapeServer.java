@@ -1,6 +1,7 @@
 package dev.shipshape.server;
 
 import dev.shipshape.app.Shipshape;
+import dev.shipshape.app.StoreAccess;
 import dev.shipshape.steps.shell.RunningCommands;
 import dev.shipshape.store.Store;
 import io.javalin.Javalin;
@@ -32,9 +33,17 @@ public final class ShipshapeServer implements AutoCloseable {
     /** Starts serving on the settings' address and port (0: a free one). */
     public static ShipshapeServer start(ServerSettings settings, Shipshape app, Store store, String version) {
         ServerMetrics metrics = new ServerMetrics();
-        RunExecutor runs = new RunExecutor(app, store, metrics, app.serviceCatalog(settings.runbooks()));
-        Backend backend = new Backend(app, store, settings, metrics, runs);
-        EventHub events = EventHub.start(app.events(backend.storeAccess()), settings.heartbeat(), metrics);
+        EventHub events = EventHub.start(app.events(StoreAccess.of(store)), settings.heartbeat(), metrics,
+                app.settings().clock());
+        Shipshape served = app.listenedBy(events.runListener());
+        RunExecutor runs;
+        try {
+            runs = new RunExecutor(served, store, metrics, served.serviceCatalog(settings.runbooks()));
+        } catch (RuntimeException e) {
+            events.close();
+            throw e;
+        }
+        Backend backend = new Backend(served, store, settings, metrics, runs);
         List<Route> routes = Api.routes(backend, events, version);
         Authenticator authenticator = new Authenticator(backend.tokens(), backend.sessions());
         ServerAudit audit = new ServerAudit(store.audit(), backend.clock());

@@ -79,6 +79,27 @@ class EventFeedOnTheStoreTest {
     }
 
     @Test
+    void aRunsReplayStartsJustBeforeItsFirstEventAndSendsAllOfItsOwn() {
+        note("r-1 before", 1);
+        store.runs().create(new NewRun("r-2", "shop", "prod", "1.5.0", null, "deploy", "alice", null, null, T0,
+                List.of("build"), List.of(), null));
+        store.runs().record(new Note("r-2", T0.plusSeconds(2), "note", "r-2 first"));
+        note("r-1 between", 3);
+        store.runs().record(new Note("r-2", T0.plusSeconds(4), "note", "r-2 second"));
+        long first = store.runs().eventsAfter(0, "r-2", 1).getFirst().seq();
+
+        FeedCursor replay = feed.fromStartOf("r-2");
+        EventFeed.Batch batch = feed.next(replay);
+
+        assertThat(replay.lastSeq()).isEqualTo(first - 1);
+        assertThat(batch.events()).extracting(EventRecord::runId).containsOnly("r-2");
+        assertThat(batch.events()).extracting(EventRecord::seq)
+                .containsExactlyElementsOf(store.runs().eventsAfter(0, "r-2", 100).stream().map(EventRecord::seq)
+                        .toList());
+        assertThat(feed.fromStartOf("no-such-run").lastSeq()).isZero();
+    }
+
+    @Test
     void eventCommittedAfterALaterOneIsSentBeforeIt() throws SQLException {
         assertThat(poll()).extracting(EventRecord::seq, EventRecord::runId, EventRecord::at, EventRecord::kind,
                 EventRecord::subject, EventRecord::message)

@@ -45,6 +45,37 @@ class RunListenersTest {
                 "notify run.succeeded", "terminal run.succeeded");
     }
 
+    @Test
+    void aStandingListenerHearsEachRunThroughTheListenerItBindsToThatRun() {
+        RunListener standing = new RunListener() {
+            @Override
+            public void changed(Change change) {
+                heard.add("unbound " + kind(change));
+            }
+
+            @Override
+            public void output(String stepId, String line) {
+                heard.add("unbound output " + line);
+            }
+
+            @Override
+            public RunListener forRun(String runId) {
+                return named("run " + runId);
+            }
+        };
+        Engine engine = new Engine(kit.store, kit.steps, new EngineSettings(kit.clock, "host-a:1", EngineKit.LEASE,
+                Duration.ZERO), StageWatch.NONE, kit.sleeper, List.of(standing));
+
+        RunOutcome first = engine.start(plan, new RunRequest("alice", "/srv/shop/shipshape.yaml", "runbook"),
+                Secrets.NONE, RunListener.NONE, kit.signal);
+        RunOutcome second = engine.start(plan, new RunRequest("alice", "/srv/shop/shipshape.yaml", "runbook"),
+                Secrets.NONE, RunListener.NONE, kit.signal);
+
+        assertThat(heard).noneMatch(line -> line.startsWith("unbound"))
+                .contains("run " + first.runId() + " lock.acquired", "run " + first.runId() + " run.succeeded",
+                        "run " + second.runId() + " lock.acquired", "run " + second.runId() + " run.succeeded");
+    }
+
     private RunListener named(String name) {
         return new RunListener() {
             @Override

@@ -15,6 +15,7 @@ import dev.shipshape.engine.NewRun;
 import dev.shipshape.engine.RunStatus;
 import dev.shipshape.users.Role;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,16 @@ class LiveEventsTest {
               - name: deploy
                 steps:
                   - run: echo deploy ${version}
+            """;
+    /** A step that prints a line every 100 ms until the file {@code go} exists (at most 30 s), then one more. */
+    private static final String WAITING_RUNBOOK = """
+            service: shop
+            environments:
+              staging: {}
+            stages:
+              - name: deploy
+                steps:
+                  - run: 'for i in $(seq 300); do [ -f go ] && break; echo waiting; sleep 0.1; done; echo done'
             """;
 
     @TempDir
@@ -86,6 +97,34 @@ class LiveEventsTest {
         assertThat(live.event()).isEqualTo("note");
         assertThat(JSON.readTree(live.data()).path("message").asText()).isEqualTo("a note after the run");
         assertThat(Long.parseLong(live.id())).isGreaterThan(recorded.getLast().seq());
+    }
+
+    @Test
+    void aRunThisServerExecutesSendsItsStepsOutputLinesAsEventsWithoutAnIdInTheirPlace() throws Exception {
+        kit.write("shop/shipshape.yaml", WAITING_RUNBOOK);
+        HttpResponse<String> started = kit.post("/api/v1/services/shop/deploys", Role.DEPLOYER,
+                "{\"environment\": \"staging\", \"version\": \"1.0\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String runId = JSON.readTree(started.body()).path("runId").asText();
+
+        EventStream stream = open("/api/v1/runs/" + runId + "/events", Role.VIEWER, null);
+        EventStream.Frame waiting = nextOf(stream, "output");
+        assertThat(waiting.id()).isNull();
+        JsonNode line = JSON.readTree(waiting.data());
+        assertThat(line.path("runId").asText()).isEqualTo(runId);
+        assertThat(line.path("stepId").asText()).isNotBlank();
+        assertThat(line.path("line").asText()).isEqualTo("waiting");
+        Files.createFile(folder.resolve("shop/go"));
+
+        List<String> rest = new ArrayList<>();
+        for (EventStream.Frame frame = stream.next(); !"run.succeeded".equals(frame.event()); frame = stream.next()) {
+            if (!frame.isComment()) {
+                rest.add(frame.event().equals("output") ? "output " + JSON.readTree(frame.data()).path("line")
+                        .asText() : frame.event());
+            }
+        }
+        assertThat(rest.stream().filter(e -> !e.equals("output waiting")).toList())
+                .containsSubsequence("output done", "step.succeeded");
     }
 
     @Test
@@ -229,6 +268,7 @@ class LiveEventsTest {
         return stream;
     }
 
+    /** Deploys the folder's runbook through the test's own root (not the server's); returns the run id. */
     private String deploy(String version) throws Exception {
         kit.write("shipshape.yaml", RUNBOOK);
         Runbooks.Loaded runbook = kit.app.runbooks().read(Path.of("shipshape.yaml"));
@@ -236,6 +276,14 @@ class LiveEventsTest {
                 "staging", version, null, null, Actor.server("deployer", "127.0.0.1"), DeployWatch.NONE, false));
         assertThat(result.outcome().status()).isEqualTo(RunStatus.SUCCEEDED);
         return result.run().runId();
+    }
+
+    private static EventStream.Frame nextOf(EventStream stream, String kind) throws Exception {
+        EventStream.Frame frame = stream.next();
+        while (!kind.equals(frame.event())) {
+            frame = stream.next();
+        }
+        return frame;
     }
 
     private void newRun(String runId) {
