@@ -89,7 +89,7 @@ class DeployOnAServerTest {
         assertThat(deploy.err()).isEmpty();
         assertThat(deploy.exitCode()).isZero();
         assertThat(deploy.out()).containsPattern("Run \\S+: started by carol: shop v1 to staging\n== deploy\n"
-                + "  \\[run\\]  deploy/1  echo hello; sleep 1\n")
+                + "  \\[run\\]  deploy/1  echo hello; sleep 1\n      \\| hello\n")
                 .containsPattern("  \\[ok\\]   deploy/1  echo hello; sleep 1  \\d")
                 .contains("  [ok]   deploy/2  echo world")
                 .containsPattern("\\[ok\\]   run \\S+ succeeded\n$");
