@@ -41,7 +41,7 @@ YAML
 cd "$work"
 "$here/shipshape" user add bench --role admin >/dev/null
 token="$("$here/shipshape" token create --user bench --name bench --expires 1d --output json \
-  | sed -n 's/.*"value" *: *"\([^"]*\)".*/\1/p')"
+  | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')"
 [ -n "$token" ] || { echo "could not create a token" >&2; exit 1; }
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 "$here/shipshape" serve --bind 127.0.0.1 --port "$port" --runbooks "$work" > "$work/server.log" 2>&1 &

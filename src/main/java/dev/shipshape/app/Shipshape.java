@@ -148,16 +148,30 @@ public final class Shipshape {
         if (settings.env().containsKey("SHIPSHAPE_STORE")) {
             return settings.env().get("SHIPSHAPE_STORE");
         }
-        Path config = storeHome.resolve(STORE_DIR).resolve("config.yaml");
+        JsonNode store = config("store");
+        return store.isTextual() ? store.asText() : null;
+    }
+
+    /** The settings file beside the embedded store: {@code .shipshape/config.yaml} (it may be absent). */
+    public Path configFile() {
+        return storeHome.resolve(STORE_DIR).resolve("config.yaml");
+    }
+
+    /**
+     * A top-level section of {@link #configFile()} ({@code store}, {@code server}); a missing node when the file or
+     * the section is absent.
+     */
+    public JsonNode config(String section) {
+        Path config = configFile();
         if (!Files.exists(config)) {
-            return null;
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
         try {
-            JsonNode store = new ObjectMapper(new YAMLFactory()).readTree(config.toFile()).path("store");
-            return store.isTextual() ? store.asText() : null;
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(config.toFile());
+            return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root.path(section);
         } catch (IOException e) {
             throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "cannot read " + config + ": "
-                    + e.getMessage());
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 /** {@code shipshape serve}: the team server, until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = {
         "Serve the REST API and live events for the services' runbooks in a folder.",
-        "Settings: the options, else SHIPSHAPE_BIND, SHIPSHAPE_PORT, SHIPSHAPE_RUNBOOKS; it listens on 127.0.0.1"
-                + " unless told otherwise. Every route but /health (and /metrics with --public-metrics) needs a"
+        "Settings: the options, else SHIPSHAPE_BIND, SHIPSHAPE_PORT, SHIPSHAPE_RUNBOOKS, else the server: section"
+                + " of .shipshape/config.yaml (bind, port, runbooks, public_metrics, access_log); it listens on"
+                + " 127.0.0.1 unless told otherwise. Every route but /health (and /metrics with --public-metrics) needs a"
                 + " token or a signed-in session."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -66,13 +67,20 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCode.SUCCEEDED;
     }
 
+    /** Each setting from its option, else its environment variable, else {@code server:} in the config file. */
     private ServerSettings settings() {
-        String address = bind != null ? bind : context.env.getOrDefault("SHIPSHAPE_BIND", ServerSettings.DEFAULT_BIND);
-        int chosen = port != null ? port : portOf(context.env.get("SHIPSHAPE_PORT"));
+        ServeConfig config = ServeConfig.of(context.app);
+        String address = bind != null ? bind : context.env.getOrDefault("SHIPSHAPE_BIND",
+                config.text("bind", ServerSettings.DEFAULT_BIND));
+        int chosen = port != null ? port : context.env.containsKey("SHIPSHAPE_PORT")
+                ? portOf(context.env.get("SHIPSHAPE_PORT")) : config.number("port", ServerSettings.DEFAULT_PORT);
         if (chosen < 0 || chosen > 65535) {
             throw new ShipshapeException(Code.INVALID_INPUT, "port " + chosen + " is not between 0 and 65535");
         }
-        Path folder = runbooks != null ? runbooks : Path.of(context.env.getOrDefault("SHIPSHAPE_RUNBOOKS", "."));
+        boolean publicMetrics = this.publicMetrics || config.flag("public_metrics");
+        boolean accessLog = this.accessLog || config.flag("access_log");
+        Path folder = runbooks != null ? runbooks : Path.of(context.env.getOrDefault("SHIPSHAPE_RUNBOOKS",
+                config.text("runbooks", ".")));
         Path resolved = context.cwd.resolve(folder).normalize();
         if (!Files.isDirectory(resolved)) {
             throw new ShipshapeException(Code.INVALID_INPUT, "runbooks folder " + folder + " does not exist; give"
