@@ -67,10 +67,12 @@ deploy() {
 
 echo "seeding $runs runs (10 environments in parallel)..."
 seed_start=$(now_ns)
+seeders=()
 for e in $(seq 0 9); do
   ( for n in $(seq $((runs / 10))); do deploy "e$e" "v$n" >/dev/null; done ) &
+  seeders+=($!)
 done
-wait $(jobs -p | grep -v "^$server_pid\$") 2>/dev/null || true
+wait "${seeders[@]}"
 echo "seeded in $(( ($(now_ns) - seed_start) / 1000000 )) ms"
 
 "$java_home/bin/java" "$here/bench/SseClients.java" "$base" "$token" "$clients" "$work/run-id" 600 > "$work/sse.log" 2>&1 &
