@@ -59,7 +59,7 @@ deploy() {
     | sed -n 's/.*"runId" *: *"\([^"]*\)".*/\1/p')"
   [ -n "$id" ] || { echo "deploy to $1 was not started" >&2; return 1; }
   for _ in $(seq 600); do
-    status="$(curl -sf "${auth[@]}" "$base/api/v1/runs/$id" | sed -n 's/^.\{0,40\}"status" *: *"\([a-z_]*\)".*/\1/p' | head -1)"
+    status="$(curl -sf "${auth[@]}" "$base/api/v1/runs/$id" | grep -o '"status" *: *"[a-z_]*"' | head -1 | sed 's/.*"\([a-z_]*\)"$/\1/')"
     case "$status" in running|rolling_back|"") sleep 0.05 ;; *) break ;; esac
   done
   echo "$id"
