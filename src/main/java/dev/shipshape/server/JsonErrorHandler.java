@@ -18,11 +18,28 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        drain(request);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         // Jetty drops the connection after refusing a request this way; saying so keeps a client from sending
         // its next request on it
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, body(code, message), callback);
+    }
+
+    /**
+     * Reads and drops a refused request's body when it is no larger than the API accepts, so that a client still
+     * sending it reads the answer instead of a reset connection; a larger one is left unread.
+     */
+    private static void drain(Request request) {
+        long length = request.getLength();
+        if (length <= 0 || length > ServerSettings.DEFAULT_MAX_BODY) {
+            return;
+        }
+        try {
+            org.eclipse.jetty.io.Content.Source.consumeAll(request);
+        } catch (Exception e) {
+            // the client went away or sent less than it said: the answer is written all the same
+        }
     }
 
     /** The body of a request so bad that Jetty's parser refused it before it became a request. */
