@@ -38,7 +38,9 @@ class ServerAuthorizationTest {
             "POST /login", PUBLIC,
             "POST /logout", "viewer",
             "GET /api/v1/session", "viewer",
-            "GET /api/v1/openapi.json", "viewer");
+            "GET /api/v1/openapi.json", "viewer",
+            "GET /api/v1/events", "viewer",
+            "GET /api/v1/runs/{id}/events", "viewer");
 
     @TempDir
     Path folder;
@@ -137,7 +139,9 @@ class ServerAuthorizationTest {
             request.header("Content-Type", "application/json")
                     .method(route.method().name(), HttpRequest.BodyPublishers.ofString("{}"));
         } else {
-            request.method(route.method().name(), HttpRequest.BodyPublishers.noBody());
+            // asking for JSON: a live-events stream answers that with a 406 instead of streaming on
+            request.header("Accept", "application/json").method(route.method().name(),
+                    HttpRequest.BodyPublishers.noBody());
         }
         return kit.send(request.build());
     }
