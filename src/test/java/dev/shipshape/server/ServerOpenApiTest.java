@@ -61,8 +61,9 @@ class ServerOpenApiTest {
         document().path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             String uri = path.getKey().replaceAll("\\{[^}]+}", "no-such-thing");
             try {
+                // asking for JSON: a live-events stream answers that with a 406 instead of streaming on
                 HttpResponse<String> answer = kit.send(kit.request(uri, Role.ADMIN).header("Content-Type",
-                        "application/json").method(op.getKey().toUpperCase(Locale.ROOT),
+                        "application/json").header("Accept", "application/json").method(op.getKey().toUpperCase(Locale.ROOT),
                         HttpRequest.BodyPublishers.ofString("{}")).build());
                 boolean routeMissing = answer.statusCode() == 404 && answer.body().contains("\"no route ");
                 if (routeMissing || answer.statusCode() == 405) {
