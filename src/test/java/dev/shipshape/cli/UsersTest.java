@@ -1,5 +1,6 @@
 package dev.shipshape.cli;
 
+import dev.shipshape.testing.StoreDump;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

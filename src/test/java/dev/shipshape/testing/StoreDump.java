@@ -1,4 +1,4 @@
-package dev.shipshape.cli;
+package dev.shipshape.testing;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,17 +8,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Everything the embedded store of a project folder holds, as H2's {@code SCRIPT} writes it (schema and rows). */
-final class StoreDump {
+public final class StoreDump {
 
     private StoreDump() {
     }
 
-    static String of(Path folder) throws SQLException {
+    public static String of(Path folder) throws SQLException {
         return sql(folder, "SCRIPT");
     }
 
     /** Runs one statement on the folder's embedded store (for tests that tamper with it) and commits. */
-    static void execute(Path folder, String statement) throws SQLException {
+    public static void execute(Path folder, String statement) throws SQLException {
         try (Connection c = connect(folder); Statement st = c.createStatement()) {
             st.execute(statement);
         }
