@@ -188,6 +188,53 @@ class DeployOnAServerTest {
         assertThat(followed.out()).contains("[ok]   run " + runId + " succeeded");
     }
 
+    @Test
+    void ctrlCDetachesFromTheRunWhichGoesOnOnTheServerUnlessAskedToCancelIt() throws Exception {
+        Files.createDirectories(serverFolder.resolve("slow"));
+        Files.writeString(serverFolder.resolve("slow/shipshape.yaml"), RUNBOOK.replace("service: shop", "service: slow")
+                .replace("echo hello; sleep 1", "echo started; while [ ! -e go ]; do sleep 0.1; done"));
+        Map<String, String> env = Map.of("SHIPSHAPE_TOKEN", token, "SHIPSHAPE_SERVER", base());
+
+        Process detaching = CliProcess.start(clientFolder, "detach.out", env, "deploy", "--service", "slow", "--env",
+                "staging", "--version", "v1");
+        String detached = runningRun("detach.out");
+        CliProcess.interrupt(detaching);
+        assertThat(detaching.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(detaching.exitValue()).isEqualTo(130);
+        assertThat(Files.readString(clientFolder.resolve("detach.out"))).contains("detached; run " + detached
+                + " goes on on the server");
+        Files.writeString(serverFolder.resolve("slow/go"), "");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> store.runs().run(detached)
+                .orElseThrow().status() == dev.shipshape.engine.RunStatus.SUCCEEDED);
+
+        Files.delete(serverFolder.resolve("slow/go"));
+        Process cancelling = CliProcess.start(clientFolder, "cancel.out", env, "deploy", "--service", "slow", "--env",
+                "staging", "--version", "v2", "--cancel-on-interrupt");
+        String cancelled = runningRun("cancel.out");
+        CliProcess.interrupt(cancelling);
+        assertThat(cancelling.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(cancelling.exitValue()).isNotZero().isNotEqualTo(130);
+        assertThat(Files.readString(clientFolder.resolve("cancel.out"))).contains("cancelling run " + cancelled)
+                .contains("[FAIL] run " + cancelled);
+        assertThat(store.runs().run(cancelled).orElseThrow().status().isFinal()).isTrue();
+    }
+
+    /** The run a {@code deploy --server} process follows, once its first step runs on the server. */
+    private String runningRun(String output) {
+        String[] id = new String[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String out = Files.exists(clientFolder.resolve(output)) ? Files.readString(clientFolder.resolve(output))
+                    : "";
+            java.util.regex.Matcher started = java.util.regex.Pattern.compile("Run (\\S+): started").matcher(out);
+            if (started.find() && out.contains("| started")) {
+                id[0] = started.group(1);
+                return true;
+            }
+            return false;
+        });
+        return id[0];
+    }
+
     private HttpResponse<Stream<String>> events(String url, String lastId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(60));
