@@ -82,7 +82,7 @@ final class ServerDeploy {
             context.out.println(mark + " run " + runId + " " + status.label().replace('_', ' ')
                     + (reason.isEmpty() ? "" : ": " + reason));
             if (status != RunStatus.SUCCEEDED) {
-                context.out.println("  details: shipshape show " + runId + " (on the server)");
+                context.out.println("  details: " + client.server().base() + "/api/v1/runs/" + runId);
             }
         }
         context.out.flush();
@@ -113,8 +113,8 @@ final class ServerDeploy {
                     client.cancel(runId, "cancelled by " + context.user() + " (Ctrl-C)");
                     return;
                 }
-                say("detached; run " + runId + " goes on on the server (follow it with: shipshape show " + runId
-                        + ")");
+                say("detached; run " + runId + " goes on on the server (see it at " + client.server().base()
+                        + "/api/v1/runs/" + runId + ")");
                 Runtime.getRuntime().halt(DETACHED_EXIT);
             });
         } catch (IllegalArgumentException unsupported) {
