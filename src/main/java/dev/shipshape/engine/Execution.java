@@ -47,7 +47,8 @@ final class Execution {
         this.stageLog = new StageLog(journal, progress);
         this.conditions = new Conditions(plan, journal, progress);
         this.repeating = new Repeating(attempts, journal, progress, conditions);
-        this.unwinding = new Unwinding(plan, journal, attempts, cancel, progress, stageLog, choice, conditions);
+        this.unwinding = new Unwinding(plan, journal, attempts, cancel, progress, stageLog, choice, conditions,
+                repeating);
     }
 
     /** Runs from the given status (RUNNING, HALTED or ROLLING_BACK) to an outcome. */
@@ -167,7 +168,7 @@ final class Execution {
                 journal.note("step.rerun", step.id() + " was running when the run stopped; it is idempotent, so it"
                         + " runs again");
             }
-            StepResult result = step.step().options().repeat() != null ? repeating.run(step, budget, cancel)
+            StepResult result = step.step().options().repeat() != null ? repeating.run(step, budget, cancel, true)
                     : attempts.run(step, budget, cancel, true);
             progress.finished(step.id(), result);
             if (result.paused()) {

@@ -6,12 +6,14 @@ import dev.shipshape.runbook.Repeat;
 import dev.shipshape.runbook.condition.Evaluation;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Runs a step with {@code repeat:}: each repetition (with its own retries) is noted before it starts, the wait until
  * the next one goes through the engine's sleeper and stops on cancellation, and {@code until} is decided after each
  * repetition over the step's own latest outcome and answer. A resumed run continues from the recorded repetitions:
- * the next is due {@code every} after the latest started. The step's final record says how many ran.
+ * the next is due {@code every} after the latest started (a repetition the stop interrupted counts as one). The
+ * step's final record says how many ran, over how long (first to latest start), and took the whole time.
  */
 final class Repeating {
 
@@ -27,8 +29,12 @@ final class Repeating {
         this.conditions = conditions;
     }
 
-    /** Runs the step's repetitions from where they stand to the step's result. */
-    StepResult run(PlannedStep step, StageBudget budget, Cancellation cancel) {
+    /**
+     * Runs the step's repetitions from where they stand to the step's result.
+     *
+     * @param cancellable whether cancellation stops the repetitions (not those of rollback and always-steps)
+     */
+    StepResult run(PlannedStep step, StageBudget budget, Cancellation cancel, boolean cancellable) {
         Repeat repeat = step.step().options().repeat();
         String id = step.id();
         while (true) {
@@ -40,7 +46,7 @@ final class Repeating {
                 }
                 Duration wait = Duration.between(journal.clock().instant(), due);
                 if (!wait.isNegative() && !wait.isZero()
-                        && !attempts.sleeper().sleep(wait, cancel::requested)) {
+                        && !attempts.sleeper().sleep(wait, () -> cancellable && cancel.requested())) {
                     return StepResult.cancelled("cancelled while waiting for repetition " + (done.count() + 1), null,
                             0);
                 }
@@ -49,7 +55,7 @@ final class Repeating {
             int number = done.count() + 1;
             journal.note(Repetitions.STARTED, id + " repetition " + number + " (" + repeat.describe() + ")");
             progress.repetitionStarted(id, now);
-            StepResult result = attempts.run(step, budget, cancel, true);
+            StepResult result = attempts.run(step, budget, cancel, cancellable);
             progress.finished(id, result);
             if (result.cancelled() || result.paused()) {
                 return result;
@@ -74,7 +80,8 @@ final class Repeating {
         return switch (repeat.until().evaluate(conditions.facts())) {
             case Evaluation.Decided d when d.holds() -> true;
             case Evaluation.Decided d -> {
-                journal.note("step.when", step.id() + ": repeats on, " + repeat.until().wasFalse(d.shown()));
+                journal.note("step.when", step.id() + ": repeats on, until" + repeat.until().wasFalse(d.shown())
+                        .substring("when".length()));
                 yield false;
             }
             case Evaluation.Undecided u -> {
@@ -99,14 +106,15 @@ final class Repeating {
 
     /** Records the end of the repetitions and the step's final state, saying how many ran. */
     private StepResult over(PlannedStep step, Repetitions done, StepResult result) {
-        String span = done.first() == null ? "" : " over " + Durations.format(Duration.between(done.first(),
-                journal.clock().instant()));
+        String span = done.count() < 2 ? "" : " over " + Durations.format(Duration.between(done.first(), done.last())
+                .truncatedTo(ChronoUnit.SECONDS));
         String message = "repeated " + done.count() + (done.count() == 1 ? " time" : " times") + span + ": "
                 + result.message();
         journal.note(Repetitions.OVER, step.id() + " " + message);
         progress.repetitionsOver(step.id());
         StepResult last = result.withMessage(message);
-        journal.stepDone(step.id(), last.succeeded() ? State.SUCCEEDED : State.FAILED, 1, last, 0);
+        long took = done.first() == null ? 0 : Duration.between(done.first(), journal.clock().instant()).toMillis();
+        journal.stepDone(step.id(), last.succeeded() ? State.SUCCEEDED : State.FAILED, 1, last, took);
         progress.finished(step.id(), last);
         return last;
     }

@@ -73,7 +73,8 @@ class RepeatTest {
         assertThat(outcome.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(kit.steps.calls()).containsExactly("watch/1", "watch/1", "watch/1", "watch/2");
         assertThat(kit.step("watch/1").message()).isEqualTo("repeated 3 times over 2h: until held after repetition 3");
-        assertThat(kit.events("step.when")).hasSize(2);
+        assertThat(kit.events("step.when")).hasSize(2).first().isEqualTo("watch/1: repeats on, until"
+                + " ${steps.update.json.status} == ok was false (degraded == ok)");
     }
 
     @Test
@@ -126,6 +127,27 @@ class RepeatTest {
                 Duration.ofMinutes(15));
         assertThat(kit.events("step.repeat")).last().asString().startsWith("watch/1 repetition 4 ");
         assertThat(kit.step("watch/1").message()).startsWith("repeated 4 times over 45m");
+    }
+
+    @Test
+    void anAlwaysStepRepeatsToo() {
+        Plan plan = EngineKit.plan("""
+                service: shop
+                environments:
+                  prod: {}
+                stages:
+                  - name: deploy
+                    steps:
+                      - run: ./deploy.sh
+                always:
+                  - run: ./notify.sh
+                    repeat: {every: 1m, times: 2}
+                """);
+
+        kit.start(plan);
+
+        assertThat(kit.steps.calls()).containsExactly("deploy/1", "always/1", "always/1");
+        assertThat(kit.sleeper.waits()).containsExactly(Duration.ofMinutes(1));
     }
 
     private static java.util.List<String> concat(java.util.List<String> first, String last) {
