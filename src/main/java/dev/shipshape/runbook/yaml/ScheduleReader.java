@@ -9,7 +9,6 @@ import dev.shipshape.runbook.gates.WindowRule;
 import dev.shipshape.runbook.gates.WindowSyntax;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +26,7 @@ import java.util.regex.Pattern;
  */
 final class ScheduleReader {
 
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final List<String> KEYS = List.of("procedure", "environment", "every", "at", "timezone");
     private static final Pattern TIME = Pattern.compile("(?:^|\\s)(\\d{1,2}):(\\d{2})$");
     private static final String FORMS = "write e.g. every: quarter, every: 7d, at: \"03:00\" or at: \"first Mon of"
@@ -69,7 +69,7 @@ final class ScheduleReader {
                     Optional<String> environment = f.required("environment").flatMap(n -> f.string("environment"))
                             .filter(name -> known(f, "environment", name, environments, "environments"));
                     ZoneId zone = f.optional("timezone").flatMap(n -> zones.zone(n, f.path("timezone")))
-                            .orElse(ZoneOffset.UTC);
+                            .orElse(UTC);
                     if (f.optional("every").isEmpty() && f.optional("at").isEmpty()) {
                         values.problems().add(f.mapping(), path, "a schedule needs every, at or both", FORMS);
                         return Optional.empty();
@@ -155,6 +155,6 @@ final class ScheduleReader {
         String every = cadence != null ? "every " + cadence.name().toLowerCase(Locale.ROOT)
                 : interval != null ? "every " + Durations.format(interval) : "";
         String when = at == null ? "" : (every.isEmpty() ? "at " : " at ") + at;
-        return every + when + (zone.equals(ZoneOffset.UTC) ? " UTC" : " " + zone.getId());
+        return every + when + " " + zone.getId();
     }
 }
