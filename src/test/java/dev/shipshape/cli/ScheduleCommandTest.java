@@ -91,6 +91,7 @@ class ScheduleCommandTest {
         Cli.Result again = cli.run("schedule", "run-due", "--env", "staging");
         Cli.Result list = cli.run("schedule");
         JsonNode runs = JSON.readTree(cli.run("runs", "--output", "json").out());
+        Cli.Result audit = cli.run("audit");
 
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
         assertThat(first.out()).contains("[new]  dr-drill@staging  first seen; runs from 2026-07-06 03:00 UTC",
@@ -103,6 +104,8 @@ class ScheduleCommandTest {
         assertThat(file("drills")).isEqualTo("drill in staging\n");
         assertThat(file("rotations")).isEmpty();
         assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).path("procedureName").asText()).isEqualTo("dr-drill");
+        assertThat(audit.out()).contains("schedule run-due", "env=staging");
         assertThat(list.out()).containsPattern("dr-drill@staging .* 2026-10-05 03:00 UTC +run "
                 + runs.get(0).path("id").asText());
     }
