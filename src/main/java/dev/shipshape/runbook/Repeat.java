@@ -33,7 +33,8 @@ public record Repeat(Duration every, Duration span, Condition until, Integer tim
             out.append(" until ").append(until.source().strip());
         }
         if (times != null) {
-            out.append(span == null && until == null ? " " : ", at most ").append(times).append(" times");
+            out.append(span == null && until == null ? ", " : ", at most ").append(times)
+                    .append(times == 1 ? " time" : " times");
         }
         return out.toString();
     }
