@@ -44,11 +44,9 @@ final class Repeating {
                 if (!repeat.another(done.count(), done.first(), due)) {
                     return over(step, done, boundReached(step, repeat, done));
                 }
-                Duration wait = Duration.between(journal.clock().instant(), due);
-                if (!wait.isNegative() && !wait.isZero()
-                        && !attempts.sleeper().sleep(wait, () -> cancellable && cancel.requested())) {
-                    return StepResult.cancelled("cancelled while waiting for repetition " + (done.count() + 1), null,
-                            0);
+                if (!waitUntil(due, cancel, cancellable)) {
+                    return over(step, done, StepResult.cancelled("cancelled while waiting for repetition "
+                            + (done.count() + 1), null, 0));
                 }
             }
             Instant now = journal.clock().instant();
@@ -74,6 +72,13 @@ final class Repeating {
                 return over(step, latest, repeat.until() != null ? boundReached(step, repeat, latest) : result);
             }
         }
+    }
+
+    /** Waits through the engine's sleeper until {@code due}; false when the run was cancelled first. */
+    private boolean waitUntil(Instant due, Cancellation cancel, boolean cancellable) {
+        Duration wait = Duration.between(journal.clock().instant(), due);
+        return wait.isNegative() || wait.isZero()
+                || attempts.sleeper().sleep(wait, () -> cancellable && cancel.requested());
     }
 
     private boolean held(PlannedStep step, Repeat repeat) {

@@ -110,6 +110,8 @@ class RepeatTest {
         assertThat(kit.steps.calls()).containsExactly("watch/1");
         assertThat(kit.sleeper.waits()).containsExactly(Duration.ofMinutes(15));
         assertThat(kit.clock.instant()).isEqualTo(EngineKit.T0);
+        assertThat(kit.step("watch/1").state()).isEqualTo(State.FAILED);
+        assertThat(kit.step("watch/1").message()).isEqualTo("repeated 1 time: cancelled while waiting for repetition 2");
     }
 
     @Test
