@@ -35,7 +35,7 @@ public record PlanDocument(String service, String procedure, String environment,
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StepView(String id, String kind, String summary, String timeout, int retries, boolean idempotent,
-                    String skipped, String when) {
+                    String skipped, String when, String repeats) {
     }
 
     /** {@code checklistItems}: how many items the checklist has (plan does not run them), or absent. */
@@ -79,7 +79,8 @@ public record PlanDocument(String service, String procedure, String environment,
         Step step = planned.step();
         return new StepView(planned.id(), step.kind(), Masked.of(step.summary()), duration(step.options().timeout()),
                 step.options().retries(), step.idempotent(), planned.skip(),
-                planned.when() == null ? null : planned.when().source().strip());
+                planned.when() == null ? null : planned.when().source().strip(),
+                step.options().repeat() == null ? null : step.options().repeat().describe());
     }
 
     public static GateView gate(GateResult r) {

@@ -242,6 +242,11 @@ public final class Shipshape {
         return new Deployments(this, opened);
     }
 
+    /** The runbook's schedules: list them with their next times, run what is due. */
+    public Schedules schedules() {
+        return new Schedules(this);
+    }
+
     /** Approve or reject the approval step a run waits at: over an open store. */
     public ApprovalDesk approvals(Store opened) {
         return new ApprovalDesk(this, opened);

@@ -26,7 +26,7 @@ record ActingCommand(String action, String target) {
 
     static final Set<String> ACTIONS = Set.of("deploy", "rollback", "run", "resume", "cancel", "unlock", "approve",
             "reject", "confirm", "db restore", "db migrate", "db backup", "db cancel", "db terminate", "user add", "user disable",
-            "token create", "token revoke");
+            "token create", "token revoke", "schedule run-due");
     /** Options whose values name the target, and how the target calls them, in the order they are written. */
     private static final Map<String, String> OPTIONS = ordered("--env", "env", "--version", "version", "--to", "to",
             "--sign", "item", "--step", "step", "--backup", "backup", "--user", "user", "--name", "name", "--role", "role", "--expires",

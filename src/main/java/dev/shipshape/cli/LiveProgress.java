@@ -188,7 +188,7 @@ final class LiveProgress implements RunListener {
     private void note(Change.Note note) {
         if (note.kind().equals("step.retry") || note.kind().equals("step.rerun")
                 || note.kind().equals("process.stopped") || note.kind().equals("step.when")
-                || note.kind().equals("step.decides")) {
+                || note.kind().equals("step.decides") || note.kind().equals("step.repeat")) {
             out.println("    " + terminal.dim(note.message()));
         }
     }

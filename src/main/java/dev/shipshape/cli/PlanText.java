@@ -82,6 +82,9 @@ final class PlanText {
         if (step.idempotent()) {
             notes.add("idempotent");
         }
+        if (step.options().repeat() != null) {
+            notes.add(step.options().repeat().describe());
+        }
         return notes.isEmpty() ? "" : "  [" + String.join(", ", notes) + "]";
     }
 }

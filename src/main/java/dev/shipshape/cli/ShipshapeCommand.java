@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "shipshape", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs deployment runbooks: checks, stages, rollback, and a record of everything.",
         subcommands = {ValidateCommand.class, PlanCommand.class, DeployCommand.class, RunCommand.class,
-                ProceduresCommand.class, ResumeCommand.class,
+                ProceduresCommand.class, ScheduleCommand.class, ResumeCommand.class,
                 CancelCommand.class, RunsCommand.class, ShowCommand.class, LogsCommand.class, UnlockCommand.class,
                 RollbackCommand.class, StatusCommand.class, ChecklistCommand.class, ApproveCommand.class, RejectCommand.class,
                 ConfirmCommand.class,

@@ -27,6 +27,11 @@ final class Attempts {
         this.sleeper = sleeper;
     }
 
+    /** How the engine waits (between attempts, and between a repeating step's repetitions). */
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
     /**
      * @param budget      the stage's time budget, or null
      * @param cancellable whether cancellation stops this step (rollback steps are not cancellable)

@@ -38,6 +38,11 @@ final class Conditions {
                 .filter(r -> r.kind().atRunTime()).map(Reference::name).collect(Collectors.toSet());
     }
 
+    /** What conditions read from this run (a repeating step's {@code until:} too). */
+    RunFacts facts() {
+        return facts;
+    }
+
     /** Decides a condition of the stage or step {@code what} (none: it runs); a condition that held is noted. */
     Verdict decide(String what, Condition condition) {
         if (condition == null) {

@@ -33,6 +33,7 @@ final class Execution {
     private final StageLog stageLog;
     private final Unwinding unwinding;
     private final Conditions conditions;
+    private final Repeating repeating;
 
     Execution(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
               ResumeChoice choice, Watches watch) {
@@ -45,7 +46,9 @@ final class Execution {
         this.watch = watch;
         this.stageLog = new StageLog(journal, progress);
         this.conditions = new Conditions(plan, journal, progress);
-        this.unwinding = new Unwinding(plan, journal, attempts, cancel, progress, stageLog, choice, conditions);
+        this.repeating = new Repeating(attempts, journal, progress, conditions);
+        this.unwinding = new Unwinding(plan, journal, attempts, cancel, progress, stageLog, choice, conditions,
+                repeating);
     }
 
     /** Runs from the given status (RUNNING, HALTED or ROLLING_BACK) to an outcome. */
@@ -130,8 +133,9 @@ final class Execution {
         StageBudget budget = StageBudget.of(stage.name(), stage.timeout(), journal.clock().instant());
         for (PlannedStep step : stage.steps()) {
             State state = progress.step(step.id());
-            if (state == State.SUCCEEDED || state == State.SKIPPED
-                    || state == State.FAILED && progress.wasHandedOn(step.id())) {
+            boolean stillRepeating = progress.repetitions(step.id()).unfinished();
+            if (!stillRepeating && (state == State.SUCCEEDED || state == State.SKIPPED
+                    || state == State.FAILED && progress.wasHandedOn(step.id()))) {
                 continue;
             }
             if (step.skipped()) {
@@ -147,6 +151,9 @@ final class Execution {
             if (verdict.undecided() != null) {
                 return failed(stage, step, conditions.undecided(step, verdict));
             }
+            if (stillRepeating && state.finished()) {
+                journal.note("step.rerun", step.id() + " was repeating when the run stopped; its repetitions go on");
+            }
             if (state == State.FAILED && choice == ResumeChoice.ROLLBACK) {
                 // Only a paused step is left failed in an unfinished stage: a person chose to roll back.
                 return failed(stage, step, StepResult.failure(null, "a person chose to roll back after a pause",
@@ -161,7 +168,8 @@ final class Execution {
                 journal.note("step.rerun", step.id() + " was running when the run stopped; it is idempotent, so it"
                         + " runs again");
             }
-            StepResult result = attempts.run(step, budget, cancel, true);
+            StepResult result = step.step().options().repeat() != null ? repeating.run(step, budget, cancel, true)
+                    : attempts.run(step, budget, cancel, true);
             progress.finished(step.id(), result);
             if (result.paused()) {
                 return paused(stage, step, result);

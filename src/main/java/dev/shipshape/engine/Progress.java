@@ -21,6 +21,7 @@ final class Progress {
     private final Map<String, Integer> exits = new HashMap<>();
     private final Map<String, String> answers = new HashMap<>();
     private final Set<String> handedOn = new HashSet<>();
+    private final Map<String, Repetitions> repetitions = new HashMap<>();
 
     static Progress of(List<StageRecord> stageRecords, List<StepRecord> stepRecords) {
         return of(stageRecords, stepRecords, List.of());
@@ -36,6 +37,14 @@ final class Progress {
         });
         events.stream().filter(e -> e.kind().equals(HANDED_ON) && e.message() != null)
                 .forEach(e -> progress.handedOn.add(e.message().split(" ", 2)[0]));
+        events.stream().filter(e -> e.message() != null).forEach(e -> {
+            String id = e.message().split(" ", 2)[0];
+            if (e.kind().equals(Repetitions.STARTED)) {
+                progress.repetitionStarted(id, e.at());
+            } else if (e.kind().equals(Repetitions.OVER)) {
+                progress.repetitionsOver(id);
+            }
+        });
         return progress;
     }
 
@@ -72,6 +81,19 @@ final class Progress {
 
     void handedOn(String id) {
         handedOn.add(id);
+    }
+
+    /** The repetitions of a repeating step recorded so far (none for a step that has not started repeating). */
+    Repetitions repetitions(String id) {
+        return repetitions.getOrDefault(id, Repetitions.NONE);
+    }
+
+    void repetitionStarted(String id, java.time.Instant at) {
+        repetitions.put(id, repetitions(id).started(at));
+    }
+
+    void repetitionsOver(String id) {
+        repetitions.put(id, repetitions(id).ended());
     }
 
     /** Whether the step failed and the run went on, for later conditions to decide. */

@@ -24,6 +24,18 @@ public record StepResult(StepOutcome outcome, Integer exitCode, String outputTai
         return new StepResult(outcome, exitCode, outputTail, outputSize, kept ? answer : null);
     }
 
+    /** The same result saying {@code text} instead (a repeating step's last result, with how many ran). */
+    public StepResult withMessage(String text) {
+        StepOutcome said = switch (outcome) {
+            case StepOutcome.Succeeded s -> new StepOutcome.Succeeded(text);
+            case StepOutcome.Failed f -> new StepOutcome.Failed(text);
+            case StepOutcome.TimedOut t -> new StepOutcome.TimedOut(text);
+            case StepOutcome.Cancelled c -> new StepOutcome.Cancelled(text);
+            case StepOutcome.Paused p -> new StepOutcome.Paused(text);
+        };
+        return new StepResult(said, exitCode, outputTail, outputSize, json);
+    }
+
     public static StepResult success(Integer exitCode, String message, String outputTail, long outputSize) {
         return new StepResult(new StepOutcome.Succeeded(message), exitCode, outputTail, outputSize);
     }

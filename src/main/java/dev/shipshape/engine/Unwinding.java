@@ -24,8 +24,11 @@ final class Unwinding {
     private final ResumeChoice choice;
     private final Conditions conditions;
 
+    private final Repeating repeating;
+
     Unwinding(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
-              StageLog stages, ResumeChoice choice, Conditions conditions) {
+              StageLog stages, ResumeChoice choice, Conditions conditions, Repeating repeating) {
+        this.repeating = repeating;
         this.plan = plan;
         this.journal = journal;
         this.attempts = attempts;
@@ -176,7 +179,8 @@ final class Unwinding {
     }
 
     private StepResult run(PlannedStep step) {
-        StepResult result = attempts.run(step, null, cancel, false);
+        StepResult result = step.step().options().repeat() != null ? repeating.run(step, null, cancel, false)
+                : attempts.run(step, null, cancel, false);
         progress.finished(step.id(), result);
         return result;
     }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param onInterrupted what {@code resume} does with a non-idempotent step that was in flight
  * @param people        who has which roles, for approvals and checklist sign-offs
  * @param procedures    named operational procedures by name, in file order
+ * @param schedules     procedures run on a schedule ({@code schedules:}), in file order
  */
 public record Runbook(
         String service,
@@ -29,11 +30,18 @@ public record Runbook(
         List<Step> always,
         OnInterrupted onInterrupted,
         People people,
-        Map<String, Procedure> procedures) {
+        Map<String, Procedure> procedures,
+        List<Schedule> schedules) {
 
     public Runbook(String service, Path source, Map<String, String> vars, Map<String, Environment> environments,
                    List<Stage> stages, List<Step> always, OnInterrupted onInterrupted) {
-        this(service, source, vars, environments, stages, always, onInterrupted, People.none(), Map.of());
+        this(service, source, vars, environments, stages, always, onInterrupted, People.none(), Map.of(), List.of());
+    }
+
+    public Runbook(String service, Path source, Map<String, String> vars, Map<String, Environment> environments,
+                   List<Stage> stages, List<Step> always, OnInterrupted onInterrupted, People people,
+                   Map<String, Procedure> procedures) {
+        this(service, source, vars, environments, stages, always, onInterrupted, people, procedures, List.of());
     }
 
     public Runbook {
@@ -43,6 +51,7 @@ public record Runbook(
         stages = List.copyOf(stages);
         always = List.copyOf(always);
         procedures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(procedures));
+        schedules = schedules == null ? List.of() : List.copyOf(schedules);
     }
 
     public Optional<Procedure> procedure(String name) {

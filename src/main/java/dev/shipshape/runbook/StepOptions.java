@@ -14,14 +14,21 @@ import dev.shipshape.runbook.condition.Condition;
  * @param idempotent   whether a re-run is harmless; null = the kind's default
  * @param environments the environments the step runs in ({@code environments: [production]}); empty = every one
  * @param when         the condition under which the step runs ({@code when:}), or null: it always runs
+ * @param repeat       how the step repeats ({@code repeat:}), or null: it runs once
  */
 public record StepOptions(String name, Duration timeout, int retries, Duration backoff, Boolean idempotent,
-                          List<String> environments, Condition when) {
+                          List<String> environments, Condition when, Repeat repeat) {
 
     public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
 
     public StepOptions {
         environments = environments == null ? List.of() : List.copyOf(environments);
+    }
+
+    /** Options of a step that runs once. */
+    public StepOptions(String name, Duration timeout, int retries, Duration backoff, Boolean idempotent,
+                       List<String> environments, Condition when) {
+        this(name, timeout, retries, backoff, idempotent, environments, when, null);
     }
 
     /** Options of a step that runs in every environment. */
@@ -40,6 +47,6 @@ public record StepOptions(String name, Duration timeout, int retries, Duration b
 
     StepOptions mapStrings(java.util.function.UnaryOperator<String> f) {
         return new StepOptions(name == null ? null : f.apply(name), timeout, retries, backoff, idempotent,
-                environments, when);
+                environments, when, repeat);
     }
 }

@@ -109,6 +109,11 @@ public final class Store implements AutoCloseable {
         return new SessionTable(database);
     }
 
+    /** What {@code schedule run-due} handled per schedule, so that a due time runs once. */
+    public dev.shipshape.schedules.ScheduleLedger schedules() {
+        return new ScheduleTable(database);
+    }
+
     /** The failed sign-ins the server's login throttle counts. */
     public dev.shipshape.sessions.LoginFailures loginFailures() {
         return new LoginFailureTable(database);

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads window rules as people write them: {@code [DAYS] [DATE[..DATE]] [HH:MM-HH:MM]}, at least
- * one part. Days are {@code Mon}, {@code Mon-Thu} or {@code Mon,Wed,Fri}; a missing time range
- * means the whole day. Windows that cross midnight are two rules (the error says so).
+ * one part. Days are {@code Mon}, {@code Mon-Thu} or {@code Mon,Wed,Fri}, or one of the month: {@code first},
+ * {@code second}, {@code third}, {@code fourth}, {@code fifth} or {@code last} before them ({@code last Sun of month};
+ * "of month" may be left out); a missing time range means the whole day. Windows that cross midnight are two rules (the error says so).
  */
 public final class WindowSyntax {
 
@@ -21,8 +22,11 @@ public final class WindowSyntax {
     private static final Pattern HOURS = Pattern.compile("(\\d{1,2}):(\\d{2})-(\\d{1,2}):(\\d{2})");
     private static final Pattern DATES = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:\\.\\.(\\d{4}-\\d{2}-\\d{2}))?");
     private static final Pattern DAYS = Pattern.compile("[A-Za-z]+([-,][A-Za-z]+)*");
-    private static final String FORMS = "write e.g. \"Mon-Thu 10:00-16:00\", \"Fri 14:00-24:00\" or "
-            + "\"2026-01-28..2026-01-30\"";
+    private static final String FORMS = "write e.g. \"Mon-Thu 10:00-16:00\", \"Fri 14:00-24:00\", "
+            + "\"last Sun of month 02:00-04:00\" or \"2026-01-28..2026-01-30\"";
+    private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
+    private static final Pattern OF_MONTH = Pattern.compile("(?i)^(first|second|third|fourth|fifth|last)\\s+(\\S+)"
+            + "(\\s+of\\s+(?:the\\s+)?month)?(?=\\s|$)");
 
     private WindowSyntax() {
     }
@@ -36,12 +40,27 @@ public final class WindowSyntax {
             throw new IllegalArgumentException("an empty window; " + FORMS);
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        Integer inMonth = null;
+        String rest = trimmed;
+        Matcher ofMonth = OF_MONTH.matcher(trimmed);
+        if (ofMonth.find()) {
+            String ordinal = ofMonth.group(1).toLowerCase(Locale.ROOT);
+            inMonth = ordinal.equals("last") ? WindowRule.LAST : ORDINALS.indexOf(ordinal) + 1;
+            days = days(ofMonth.group(2));
+            rest = trimmed.substring(ofMonth.end()).trim();
+            if (rest.isEmpty()) {
+                return new WindowRule(trimmed, days, null, null, 0, WindowRule.END_OF_DAY, inMonth);
+            }
+        } else if (trimmed.matches("(?i)^(first|second|third|fourth|fifth|last)\\b.*")) {
+            throw new IllegalArgumentException("cannot read the day in window \"" + trimmed + "\"; write e.g. \"last Sun"
+                    + " of month 02:00-04:00\" or \"first Mon of month\"");
+        }
         LocalDate from = null;
         LocalDate to = null;
         int start = 0;
         int end = WindowRule.END_OF_DAY;
         boolean hoursSeen = false;
-        for (String part : trimmed.split("\\s+")) {
+        for (String part : rest.split("\\s+")) {
             Matcher hours = HOURS.matcher(part);
             Matcher dates = DATES.matcher(part);
             if (hours.matches() && !hoursSeen) {
@@ -51,7 +70,7 @@ public final class WindowSyntax {
             } else if (dates.matches() && from == null) {
                 from = date(dates.group(1));
                 to = dates.group(2) == null ? from : date(dates.group(2));
-            } else if (DAYS.matcher(part).matches() && days.isEmpty()) {
+            } else if (DAYS.matcher(part).matches() && days.isEmpty() && inMonth == null) {
                 days = days(part);
             } else {
                 throw new IllegalArgumentException("cannot read '" + part + "' in window \"" + trimmed + "\"; "
@@ -67,7 +86,7 @@ public final class WindowSyntax {
             throw new IllegalArgumentException("window \"" + trimmed + "\" ends (" + to + ") before it starts ("
                     + from + ")");
         }
-        return new WindowRule(trimmed, days, from, to, start, end);
+        return new WindowRule(trimmed, days, from, to, start, end, inMonth);
     }
 
     /** A minute of the day as HH:MM (1440 as 24:00). */

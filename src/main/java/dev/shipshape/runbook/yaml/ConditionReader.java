@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * Reads the {@code when:} condition of a stage or step (a procedure's {@code when:} is a situation label, read by
  * {@link ProcedureReader}), reporting syntax problems at their line and column; once the whole runbook is read,
- * checks each condition against what runs before it.
+ * checks each condition against what runs before it (a repeat's {@code until:} also sees its own step).
  */
 final class ConditionReader {
 
@@ -43,7 +43,12 @@ final class ConditionReader {
 
     /** The condition under {@code when:}, or null when absent or unreadable (a problem is recorded). */
     Condition read(Fields f) {
-        return f.optional(KEY).map(node -> parse(node, f.path(KEY))).orElse(null);
+        return read(f, KEY);
+    }
+
+    /** A condition under another key (a repeat's {@code until:}), or null. */
+    Condition read(Fields f, String key) {
+        return f.optional(key).map(node -> parse(node, f.path(key))).orElse(null);
     }
 
     private Condition parse(Node node, String path) {
@@ -112,6 +117,9 @@ final class ConditionReader {
             check(step.options().when(), new Scope(earlier, named, environments, vars));
             if (step.options().name() != null) {
                 earlier.add(step.options().name());
+            }
+            if (step.options().repeat() != null) {
+                check(step.options().repeat().until(), new Scope(earlier, named, environments, vars));
             }
         }
     }

@@ -66,7 +66,7 @@ final class ReferenceCheck {
 
     private void walkVersions(Node node, String path) {
         switch (node) {
-            case Node.Mapping m -> m.entries().stream().filter(e -> !e.key().equals("when"))
+            case Node.Mapping m -> m.entries().stream().filter(e -> !condition(path, e.key()))
                     .forEach(e -> walkVersions(e.value(), Problems.child(path, e.key())));
             case Node.Sequence s -> {
                 for (int i = 0; i < s.items().size(); i++) {
@@ -84,10 +84,15 @@ final class ReferenceCheck {
         }
     }
 
-    /** Conditions ({@code when:}) are checked by their own reader, which knows their references. */
+    /** Whether the key holds a condition: {@code when:}, or a repeat's {@code until:}. */
+    private static boolean condition(String path, String key) {
+        return key.equals("when") || key.equals("until") && path.endsWith(RepeatReader.KEY);
+    }
+
+    /** Conditions ({@code when:}, {@code until:}) are checked by their own reader, which knows their references. */
     private void walk(Node node, String path, boolean inVars) {
         switch (node) {
-            case Node.Mapping m -> m.entries().stream().filter(e -> !e.key().equals("when"))
+            case Node.Mapping m -> m.entries().stream().filter(e -> !condition(path, e.key()))
                     .forEach(e -> walk(e.value(), Problems.child(path, e.key()), inVars));
             case Node.Sequence s -> {
                 for (int i = 0; i < s.items().size(); i++) {

@@ -23,7 +23,7 @@ import java.util.Optional;
 final class RunbookReader {
 
     private static final List<String> KEYS = List.of("service", "vars", "on_interrupted", "environments", "stages",
-            "always", "people", "rollback_rules", "procedures");
+            "always", "people", "rollback_rules", "procedures", "schedules");
     private static final String EXPECTED_ROOT = "a map with service, environments and stages";
 
     private final Values values;
@@ -69,9 +69,12 @@ final class RunbookReader {
         People people = f.optional("people").map(n -> people(n, "people")).orElse(People.none());
         Map<String, Procedure> procedures = f.optional("procedures")
                 .map(n -> new ProcedureReader(values, steps).procedures(n, "procedures")).orElse(Map.of());
+        List<dev.shipshape.runbook.Schedule> schedules = f.optional("schedules").map(n -> new ScheduleReader(values)
+                .schedules(n, "schedules", procedures, environments.keySet())).orElse(List.of());
         new ReferenceCheck(values.problems(), vars, environments).check(f.mapping());
         conditions.check(stageList, always, procedures, environments, vars);
-        return new Runbook(service, source, vars, environments, stageList, always, onInterrupted, people, procedures);
+        return new Runbook(service, source, vars, environments, stageList, always, onInterrupted, people, procedures,
+                schedules);
     }
 
     private Map<String, Environment> environments(Node node, String path) {

@@ -45,11 +45,12 @@ public final class RunbookSchema {
         }
     }
 
-    /** Options every kind takes and no kind's own definition lists: where (environments) and when a step runs. */
+    /** Options every kind takes and no kind's own definition lists: where (environments), when and how often a step runs. */
     private static ObjectNode withSharedOptions(ObjectNode kind) {
         if (kind.get("properties") instanceof ObjectNode properties) {
             properties.putObject(EnvironmentFilter.KEY).put("$ref", "#/$defs/stepEnvironments");
             properties.putObject(ConditionReader.KEY).put("$ref", "#/$defs/condition");
+            properties.putObject(RepeatReader.KEY).put("$ref", "#/$defs/repeat");
         }
         return kind;
     }

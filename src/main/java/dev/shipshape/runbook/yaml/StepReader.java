@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 final class StepReader {
 
     static final List<String> OPTION_KEYS = List.of("name", "timeout", "retries", "backoff", "idempotent",
-            EnvironmentFilter.KEY, ConditionReader.KEY);
+            EnvironmentFilter.KEY, ConditionReader.KEY, RepeatReader.KEY);
 
     private final Values values;
     /** Every step kind, by its key. */
@@ -26,12 +26,14 @@ final class StepReader {
     private final List<String> kindKeys;
     private final EnvironmentFilter environments;
     private final ConditionReader conditions;
+    private final RepeatReader repeats;
 
     StepReader(Values values, List<? extends StepSyntax> syntax, EnvironmentFilter environments,
                ConditionReader conditions) {
         this.values = values;
         this.environments = environments;
         this.conditions = conditions;
+        this.repeats = new RepeatReader(values, conditions);
         syntax.stream().map(kind -> kind.reader(values)).forEach(reader -> kinds.put(reader.kind(), reader));
         this.kindKeys = List.copyOf(kinds.keySet());
     }
@@ -102,6 +104,6 @@ final class StepReader {
         }
         return new StepOptions(f.string("name").orElse(null), f.duration("timeout").orElse(null), Math.max(retries, 0),
                 f.duration("backoff").orElse(StepOptions.DEFAULT_BACKOFF), f.bool("idempotent").orElse(null),
-                environments.read(f), conditions.read(f));
+                environments.read(f), conditions.read(f), repeats.read(f));
     }
 }

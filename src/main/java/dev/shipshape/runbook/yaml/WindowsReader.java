@@ -45,7 +45,7 @@ final class WindowsReader {
         return environment.equals("production") ? new Approvals(1, List.of(), null) : Approvals.none();
     }
 
-    private Optional<ZoneId> zone(Node node, String path) {
+    Optional<ZoneId> zone(Node node, String path) {
         return values.string(node, path).flatMap(text -> {
             try {
                 return Optional.of(ZoneId.of(text));

@@ -98,7 +98,7 @@ class GateLoadingTest {
                 "bad.yaml:7:15: environments.production.windows.allow[0]: 'Thrs' is not a day; write Mon, Tue,"
                         + " Wed, Thu, Fri, Sat or Sun",
                 "bad.yaml:7:39: environments.production.windows.allow[1]: cannot read '10-16' in window \"Mon 10-16\";"
-                        + " write e.g. \"Mon-Thu 10:00-16:00\", \"Fri 14:00-24:00\" or \"2026-01-28..2026-01-30\"");
+                        + " write e.g. \"Mon-Thu 10:00-16:00\", \"Fri 14:00-24:00\", \"last Sun of month 02:00-04:00\" or \"2026-01-28..2026-01-30\"");
     }
 
     @Test

@@ -28,7 +28,7 @@ class KeyProblemsTest {
                 environments: {staging: {}}
                 stages: [{name: build, steps: [{run: make}]}]
                 """)).containsExactly("bad.yaml:2:1: unknown key 'owner' "
-                + "(expected one of: service, vars, on_interrupted, environments, stages, always, people, rollback_rules, procedures)");
+                + "(expected one of: service, vars, on_interrupted, environments, stages, always, people, rollback_rules, procedures, schedules)");
     }
 
     @Test

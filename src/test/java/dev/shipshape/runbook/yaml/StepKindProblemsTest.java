@@ -71,6 +71,6 @@ class StepKindProblemsTest {
                       - run: make
                         expect: {status: 200}
                 """))).containsExactly("bad.yaml:8:9: stages[0].steps[0]: unknown key 'expect' (expected one of: "
-                + "run, env, workdir, exit_codes, name, timeout, retries, backoff, idempotent, environments, when)");
+                + "run, env, workdir, exit_codes, name, timeout, retries, backoff, idempotent, environments, when, repeat)");
     }
 }
