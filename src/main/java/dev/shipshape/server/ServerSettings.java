@@ -14,9 +14,15 @@ import java.time.Duration;
  * @param maxBody       the largest request body accepted, in bytes
  * @param accessLog     whether each request is logged (method, path, status, time, user, address) on stderr
  * @param heartbeat     how long a live-events stream may be quiet before a comment line keeps it open
+ * @param scheduleEvery how often the server looks for the services' schedules that are due
  */
 public record ServerSettings(String bind, int port, Path runbooks, boolean publicMetrics, Duration grace,
-                             long maxBody, boolean accessLog, Duration heartbeat) {
+                             long maxBody, boolean accessLog, Duration heartbeat, Duration scheduleEvery) {
+
+    public ServerSettings(String bind, int port, Path runbooks, boolean publicMetrics, Duration grace, long maxBody,
+                          boolean accessLog, Duration heartbeat) {
+        this(bind, port, runbooks, publicMetrics, grace, maxBody, accessLog, heartbeat, DEFAULT_SCHEDULE_EVERY);
+    }
 
     /** Without an access log. */
     public ServerSettings(String bind, int port, Path runbooks, boolean publicMetrics, Duration grace, long maxBody) {
@@ -34,9 +40,16 @@ public record ServerSettings(String bind, int port, Path runbooks, boolean publi
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_BODY = 1024 * 1024;
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_SCHEDULE_EVERY = Duration.ofSeconds(30);
 
     /** The same settings with live-events heartbeats every {@code every}. */
     public ServerSettings withHeartbeat(Duration every) {
-        return new ServerSettings(bind, port, runbooks, publicMetrics, grace, maxBody, accessLog, every);
+        return new ServerSettings(bind, port, runbooks, publicMetrics, grace, maxBody, accessLog, every,
+                scheduleEvery);
+    }
+
+    /** The same settings looking for due schedules every {@code every}. */
+    public ServerSettings withScheduleEvery(Duration every) {
+        return new ServerSettings(bind, port, runbooks, publicMetrics, grace, maxBody, accessLog, heartbeat, every);
     }
 }

@@ -20,14 +20,16 @@ public final class ShipshapeServer implements AutoCloseable {
     private final ServerMetrics metrics;
     private final RunExecutor runs;
     private final EventHub events;
+    private final ScheduledRuns scheduled;
 
     private ShipshapeServer(Javalin javalin, List<Route> routes, ServerMetrics metrics, RunExecutor runs,
-                            EventHub events) {
+                            EventHub events, ScheduledRuns scheduled) {
         this.javalin = javalin;
         this.routes = routes;
         this.metrics = metrics;
         this.runs = runs;
         this.events = events;
+        this.scheduled = scheduled;
     }
 
     /** Starts serving on the settings' address and port (0: a free one). */
@@ -81,7 +83,9 @@ public final class ShipshapeServer implements AutoCloseable {
             throw e;
         }
         Thread.ofVirtual().name("resume interrupted runs").start(runs::resumeInterrupted);
-        return new ShipshapeServer(javalin, routes, metrics, runs, events);
+        ScheduledRuns scheduled = ScheduledRuns.start(runs.catalog(), store, audit, settings.scheduleEvery(),
+                app.settings().sleeper());
+        return new ShipshapeServer(javalin, routes, metrics, runs, events, scheduled);
     }
 
     /** Answers a request no route took, unless something already wrote the error body. */
@@ -117,6 +121,7 @@ public final class ShipshapeServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        scheduled.close();
         runs.close();
         events.close();
         javalin.stop();

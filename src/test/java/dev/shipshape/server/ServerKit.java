@@ -53,6 +53,11 @@ final class ServerKit implements AutoCloseable {
     }
 
     ServerKit(Path folder, boolean publicMetrics, Clock clock, Duration heartbeat) {
+        this(folder, publicMetrics, clock, heartbeat, ServerSettings.DEFAULT_SCHEDULE_EVERY);
+    }
+
+    /** Looking for due schedules every {@code scheduleEvery}, short for the tests of scheduled runs. */
+    ServerKit(Path folder, boolean publicMetrics, Clock clock, Duration heartbeat, Duration scheduleEvery) {
         this.folder = folder;
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", System.getenv().getOrDefault("HOME", "/tmp"));
@@ -65,7 +70,9 @@ final class ServerKit implements AutoCloseable {
             tokens.put(role, issuer.issue(name, "test", Duration.ofDays(1)).value());
         }
         server = ShipshapeServer.start(new ServerSettings("127.0.0.1", 0, folder, publicMetrics,
-                Duration.ofSeconds(2), ServerSettings.DEFAULT_MAX_BODY).withHeartbeat(heartbeat), app, store, "test");
+                Duration.ofSeconds(2), ServerSettings.DEFAULT_MAX_BODY).withHeartbeat(heartbeat)
+                .withScheduleEvery(scheduleEvery), app, store,
+                "test");
     }
 
     /** Writes a file (a runbook, a script) into the runbooks folder. */
