@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param onInterrupted what {@code resume} does with a non-idempotent step that was in flight
  * @param people        who has which roles, for approvals and checklist sign-offs
  * @param procedures    named operational procedures by name, in file order
+ * @param readings      per environment, the runbook as that environment reads it, when durations or numbers are
+ *                      written as {@code ${vars.NAME}}; empty when every environment reads it alike
  */
 public record Runbook(
         String service,
@@ -29,11 +31,18 @@ public record Runbook(
         List<Step> always,
         OnInterrupted onInterrupted,
         People people,
-        Map<String, Procedure> procedures) {
+        Map<String, Procedure> procedures,
+        Map<String, Runbook> readings) {
 
     public Runbook(String service, Path source, Map<String, String> vars, Map<String, Environment> environments,
                    List<Stage> stages, List<Step> always, OnInterrupted onInterrupted) {
         this(service, source, vars, environments, stages, always, onInterrupted, People.none(), Map.of());
+    }
+
+    public Runbook(String service, Path source, Map<String, String> vars, Map<String, Environment> environments,
+                   List<Stage> stages, List<Step> always, OnInterrupted onInterrupted, People people,
+                   Map<String, Procedure> procedures) {
+        this(service, source, vars, environments, stages, always, onInterrupted, people, procedures, Map.of());
     }
 
     public Runbook {
@@ -43,6 +52,18 @@ public record Runbook(
         stages = List.copyOf(stages);
         always = List.copyOf(always);
         procedures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(procedures));
+        readings = Map.copyOf(readings);
+    }
+
+    /** The runbook as one environment reads it: its durations and numbers from that environment's vars. */
+    public Runbook forEnvironment(String environment) {
+        return readings.getOrDefault(environment, this);
+    }
+
+    /** This runbook with each environment's own reading (see {@link #forEnvironment}). */
+    public Runbook withEnvironmentReadings(Map<String, Runbook> byEnvironment) {
+        return new Runbook(service, source, vars, environments, stages, always, onInterrupted, people, procedures,
+                byEnvironment);
     }
 
     public Optional<Procedure> procedure(String name) {
