@@ -85,7 +85,8 @@ public final class ApprovalDesk {
                 request.comment(), standing);
     }
 
-    private static Approvals approvals(Runbook rb, String environment, String stepId) {
+    private static Approvals approvals(Runbook general, String environment, String stepId) {
+        Runbook rb = general.forEnvironment(environment);
         if (stepId.equals(OverrideStage.STEP_ID)) {
             return OverrideStage.of(rb, environment).orElseThrow();
         }

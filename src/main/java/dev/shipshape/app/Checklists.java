@@ -42,7 +42,10 @@ public final class Checklists {
                                  String comment, Actor actor) {
     }
 
-    /** @param by who signed off, as the runbook's people describe them */
+    /**
+     * @param version the version signed off for; null for an item signed off once, for every version
+     * @param by      who signed off, as the runbook's people describe them
+     */
     public record SignedOff(String service, String environment, String version, String item, String by,
                             String comment) {
     }
@@ -61,7 +64,8 @@ public final class Checklists {
     }
 
     /**
-     * Runs every item now; manual items count as signed off when the store has their sign-off for the version.
+     * Runs every item now; manual items count as signed off when the store has enough sign-offs for the version
+     * (or, for items signed off once, for any version).
      *
      * @throws ShipshapeException INVALID_INPUT for an unknown environment, NOT_FOUND when it has no checklist
      */
@@ -70,8 +74,8 @@ public final class Checklists {
         String environment = request.environment();
         String version = request.version();
         Checklist checklist = checklist(request.runbook(), environment);
-        List<SignOff> signOffs = version == null ? List.of() : store.readIfExists(s -> s.gates()
-                .signOffs(rb.service(), environment, version)).orElse(List.of());
+        List<SignOff> signOffs = store.readIfExists(s -> s.gates()
+                .signOffsFor(rb.service(), environment, version)).orElse(List.of());
         var resolve = new Planner(app.settings().env()).resolver(rb, environment, version == null ? "" : version,
                 null);
         Shipshape.Settings settings = app.settings();
@@ -85,7 +89,7 @@ public final class Checklists {
     }
 
     /**
-     * Records the actor's sign-off of a manual item for a version.
+     * Records the actor's sign-off of a manual item for a version (for every version when the item is signed off once).
      *
      * @throws ShipshapeException INVALID_INPUT without a version, NOT_FOUND for an unknown item, FAILED when the
      *                            actor has none of the item's roles (nothing is recorded then)
@@ -94,10 +98,6 @@ public final class Checklists {
         Runbook rb = request.runbook().runbook();
         Checklist checklist = checklist(request.runbook(), request.environment());
         String sign = request.item();
-        if (request.version() == null) {
-            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "--sign needs --version: a sign-off"
-                    + " is for one version");
-        }
         ChecklistItem.SignOff item = checklist.items().stream()
                 .filter(i -> i instanceof ChecklistItem.SignOff && i.name().equals(sign))
                 .map(ChecklistItem.SignOff.class::cast).findFirst()
@@ -105,17 +105,22 @@ public final class Checklists {
                         + "' in the checklist of " + request.environment() + "; manual items: " + String.join(", ",
                         checklist.items().stream().filter(i -> i instanceof ChecklistItem.SignOff)
                                 .map(ChecklistItem::name).toList())));
+        if (request.version() == null && !item.once()) {
+            throw new ShipshapeException(ShipshapeException.Code.INVALID_INPUT, "--sign needs --version: a sign-off"
+                    + " of '" + sign + "' is for one version");
+        }
+        String version = item.once() ? SignOff.ONCE : request.version();
         String person = request.actor().name();
         if (!rb.people().allows(person, item.by())) {
             throw new ShipshapeException(ShipshapeException.Code.FAILED, person + " may not sign off '" + sign
                     + "': needs " + String.join(" or ", item.by()) + "; nothing was recorded");
         }
         store.use(s -> {
-            s.gates().signOff(new SignOff(rb.service(), request.environment(), request.version(), sign, person,
+            s.gates().signOff(new SignOff(rb.service(), request.environment(), version, sign, person,
                     request.comment(), app.settings().clock().instant()));
             return null;
         });
-        return new SignedOff(rb.service(), request.environment(), request.version(), sign,
+        return new SignedOff(rb.service(), request.environment(), item.once() ? null : version, sign,
                 rb.people().describe(person), request.comment());
     }
 

@@ -106,7 +106,7 @@ final class DeployGates {
         GateCheck.Outcome outcome = new GateCheck(soak, runner).evaluate(runbook,
                 plan.environment(), plan.version(), settings.clock().instant(),
                 new Planner(settings.env()).resolver(runbook, plan.environment(), plan.version(), plan.previousVersion()),
-                store.gates().signOffs(plan.service(), plan.environment(), plan.version()),
+                store.gates().signOffsFor(plan.service(), plan.environment(), plan.version()),
                 Checklists.signHint(plan.environment(), plan.version()));
         if (!outcome.items().isEmpty()) {
             watch.checklist(plan.environment(), outcome.items());

@@ -44,8 +44,9 @@ final class ChecklistCommand implements Callable<Integer> {
         if (sign != null) {
             Checklists.SignedOff signed = checklists.signOff(new Checklists.SignOffRequest(RunbookFiles.of(loaded),
                     environment, version, sign, comment, context.actor()));
-            context.out.println(output.json() ? Json.write(signed) : "signed off '" + sign + "' for " + signed.service() + " " + version
-                    + " in " + environment + " as " + signed.by());
+            context.out.println(output.json() ? Json.write(signed) : "signed off '" + sign + "' for " + signed.service()
+                    + (signed.version() == null ? "" : " " + signed.version()) + " in " + environment
+                    + (signed.version() == null ? ", once for every version," : "") + " as " + signed.by());
             return ExitCode.SUCCEEDED;
         }
         Checklists.ChecklistResult result = checklists.run(new Checklists.ChecklistRequest(RunbookFiles.of(loaded),

@@ -18,7 +18,7 @@ public final class ExitCode {
 
     static int of(RunStatus status) {
         return switch (status) {
-            case SUCCEEDED -> SUCCEEDED;
+            case SUCCEEDED, MONITORING -> SUCCEEDED;
             case ROLLED_BACK -> ROLLED_BACK;
             case ROLLBACK_FAILED -> ROLLBACK_FAILED;
             case FAILED, HALTED, RUNNING, ROLLING_BACK -> FAILED;

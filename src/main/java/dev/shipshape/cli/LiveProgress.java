@@ -153,6 +153,8 @@ final class LiveProgress implements RunListener {
             out.println(terminal.bold("Run " + run.runId()) + ": " + run.reason());
         } else if (run.status() == RunStatus.ROLLING_BACK) {
             out.println(terminal.undo() + " rolling back: " + run.reason());
+        } else if (run.status() == RunStatus.MONITORING) {
+            out.println(terminal.bold("Run " + run.runId()) + " is " + run.reason());
         }
     }
 
@@ -188,7 +190,8 @@ final class LiveProgress implements RunListener {
     private void note(Change.Note note) {
         if (note.kind().equals("step.retry") || note.kind().equals("step.rerun")
                 || note.kind().equals("process.stopped") || note.kind().equals("step.when")
-                || note.kind().equals("step.decides") || note.kind().equals("step.repeat")) {
+                || note.kind().equals("step.decides") || note.kind().equals("step.repeat")
+                || note.kind().equals("monitoring.ended")) {
             out.println("    " + terminal.dim(note.message()));
         }
     }

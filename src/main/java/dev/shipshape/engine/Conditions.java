@@ -35,7 +35,12 @@ final class Conditions {
         this.facts = new RunFacts(plan, progress);
         this.read = Stream.concat(plan.stages().stream().map(s -> s.when()), plan.allSteps().stream().map(s -> s.when()))
                 .filter(c -> c != null).flatMap(c -> c.references().stream())
-                .filter(r -> r.kind().atRunTime()).map(Reference::name).collect(Collectors.toSet());
+                .filter(r -> r.kind().ofStep()).map(Reference::name).collect(Collectors.toSet());
+    }
+
+    /** The run's outcome is decided: the always-steps' conditions may read it. */
+    void runEnded(RunStatus status) {
+        facts.runEnded(status);
     }
 
     /** What conditions read from this run (a repeating step's {@code until:} too). */

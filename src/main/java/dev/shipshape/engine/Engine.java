@@ -62,6 +62,7 @@ public final class Engine {
             store.create(newRun(runId, plan, request));
             Journal journal = new Journal(runId, store, all(runId, listener), settings.clock());
             journal.note("lock.acquired", plan.environment() + " locked by " + settings.holder());
+            Monitoring.endOthers(store, journal, plan);
             Optional<String> notFree = new Leftovers(store, journal).stop(plan.service(), plan.environment());
             if (notFree.isPresent()) {
                 journal.run(RunStatus.FAILED, notFree.get());
@@ -109,7 +110,15 @@ public final class Engine {
         Cancellation cancel = new Cancellation(store, journal.runId(), settings.cancelPoll(), lease, signal);
         Attempts attempts = new Attempts(executor, journal, secrets, plan.workdir(), sleeper);
         return new Execution(plan, journal, attempts, cancel, progress, choice,
-                (runId, stage) -> watch.start(runId, stage, secrets)).from(from, reason);
+                (runId, stage) -> watch.start(runId, stage, secrets), new Monitoring.Lock() {
+                    public void release() {
+                        lease.release();
+                    }
+
+                    public Optional<String> retake() {
+                        return lease.retake();
+                    }
+                }).from(from, reason);
     }
 
     /** A run that halted while rolling back (at an interrupted rollback step) goes on rolling back: its reason. */

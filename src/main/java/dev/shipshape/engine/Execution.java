@@ -34,9 +34,10 @@ final class Execution {
     private final Unwinding unwinding;
     private final Conditions conditions;
     private final Repeating repeating;
+    private final Monitoring monitoring;
 
     Execution(Plan plan, Journal journal, Attempts attempts, Cancellation cancel, Progress progress,
-              ResumeChoice choice, Watches watch) {
+              ResumeChoice choice, Watches watch, Monitoring.Lock lock) {
         this.plan = plan;
         this.journal = journal;
         this.attempts = attempts;
@@ -49,6 +50,7 @@ final class Execution {
         this.repeating = new Repeating(attempts, journal, progress, conditions);
         this.unwinding = new Unwinding(plan, journal, attempts, cancel, progress, stageLog, choice, conditions,
                 repeating);
+        this.monitoring = new Monitoring(plan, journal, progress, lock);
     }
 
     /** Runs from the given status (RUNNING, HALTED or ROLLING_BACK) to an outcome. */
@@ -168,9 +170,13 @@ final class Execution {
                 journal.note("step.rerun", step.id() + " was running when the run stopped; it is idempotent, so it"
                         + " runs again");
             }
+            monitoring.before(step);
             StepResult result = step.step().options().repeat() != null ? repeating.run(step, budget, cancel, true)
                     : attempts.run(step, budget, cancel, true);
             progress.finished(step.id(), result);
+            if (monitoring.active() && result.cancelled()) {
+                return monitoringEnded(stage);
+            }
             if (result.paused()) {
                 return paused(stage, step, result);
             }
@@ -179,6 +185,19 @@ final class Execution {
             }
         }
         return null;
+    }
+
+    /** The deployment stays live: the monitor steps left are skipped, and the run succeeded, saying why it ended. */
+    private Stop monitoringEnded(PlannedStage stage) {
+        String reason = monitoring.ended(cancel.reason() == null ? "cancelled" : cancel.reason());
+        for (PlannedStage s : plan.stages()) {
+            s.steps().stream().filter(step -> !progress.step(step.id()).finished()).forEach(step -> skip(step, reason));
+            if (!progress.stage(s.name()).finished() && !s.name().equals(stage.name())) {
+                setStage(s.name(), State.SKIPPED, reason);
+            }
+        }
+        setStage(stage.name(), State.SUCCEEDED, reason);
+        return new Stop(RunStatus.SUCCEEDED, "live; " + reason);
     }
 
     private Optional<Stop> interrupted(PlannedStage stage, PlannedStep step) {
@@ -214,6 +233,13 @@ final class Execution {
         OnFailure policy = stage.onFailure();
         if (result.cancelled() && policy == OnFailure.CONTINUE) {
             policy = OnFailure.STOP;
+        }
+        if (policy == OnFailure.ROLLBACK && monitoring.active()) {
+            Optional<String> refused = monitoring.retakeToRollBack();
+            if (refused.isPresent()) {
+                return new Stop(RunStatus.FAILED, reason + "; not rolled back, as the environment is no longer free: "
+                        + refused.get());
+            }
         }
         return switch (policy) {
             case ROLLBACK -> new Stop(RunStatus.ROLLING_BACK, reason);

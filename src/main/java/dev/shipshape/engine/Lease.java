@@ -18,6 +18,7 @@ final class Lease implements AutoCloseable {
     private final String environment;
     private final String runId;
     private volatile boolean lost;
+    private volatile boolean released;
     private Thread renewer;
 
     private Lease(RunStore store, EngineSettings settings, String service, String environment, String runId) {
@@ -81,7 +82,29 @@ final class Lease implements AutoCloseable {
     }
 
     boolean lost() {
-        return lost;
+        return lost && !released;
+    }
+
+    /** Lets the lock go while the run goes on (live, monitoring): another run may take the environment. */
+    void release() {
+        released = true;
+        if (renewer != null) {
+            renewer.interrupt();
+        }
+        store.unlock(service, environment, runId);
+    }
+
+    /** Takes the lock again after {@link #release()}; empty when taken, else why not (who holds it). */
+    Optional<String> retake() {
+        try {
+            acquire();
+        } catch (ShipshapeException e) {
+            return Optional.of(e.getMessage());
+        }
+        lost = false;
+        released = false;
+        keepAlive();
+        return Optional.empty();
     }
 
     @Override
@@ -89,6 +112,8 @@ final class Lease implements AutoCloseable {
         if (renewer != null) {
             renewer.interrupt();
         }
-        store.unlock(service, environment, runId);
+        if (!released) {
+            store.unlock(service, environment, runId);
+        }
     }
 }

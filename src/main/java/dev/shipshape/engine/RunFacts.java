@@ -21,14 +21,29 @@ final class RunFacts implements Facts {
 
     private final List<PlannedStep> steps;
     private final Progress progress;
+    private RunStatus ended;
 
     RunFacts(Plan plan, Progress progress) {
         this.steps = plan.allSteps();
         this.progress = progress;
     }
 
+    void runEnded(RunStatus status) {
+        this.ended = status;
+    }
+
+    /** {@code ${run.outcome}}: succeeded, or failed (also when rolled back); empty before the run's end. */
+    static String outcome(RunStatus status) {
+        return status == RunStatus.SUCCEEDED ? "succeeded" : "failed";
+    }
+
     @Override
     public Lookup value(Reference reference) {
+        if (reference.kind().ofRun()) {
+            return ended == null ? Lookup.none("the run's outcome is not decided yet")
+                    : Lookup.of(Value.text(reference.kind() == Reference.Kind.RUN_OUTCOME ? outcome(ended)
+                    : ended.label()));
+        }
         if (!reference.kind().atRunTime()) {
             return Lookup.none("not known to the run");
         }

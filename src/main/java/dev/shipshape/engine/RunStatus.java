@@ -8,6 +8,11 @@ public enum RunStatus {
     ROLLING_BACK,
     /** Stopped, waiting for a person (an interrupted step that is not idempotent). Resume decides. */
     HALTED,
+    /**
+     * Live, monitoring: the deployment's verification passed, its version is live and only monitoring is left; the
+     * environment's lock is released, so a new deploy or a rollback may start (and ends the monitoring).
+     */
+    MONITORING,
     SUCCEEDED,
     FAILED,
     ROLLED_BACK,

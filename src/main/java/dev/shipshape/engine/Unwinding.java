@@ -101,7 +101,9 @@ final class Unwinding {
 
     /** @return the outcome of the run, or a halt when an interrupted always-step needs a person */
     RunOutcome runAlways(RunOutcome outcome) {
-        for (PlannedStep step : plan.always()) {
+        conditions.runEnded(outcome.status());
+        for (PlannedStep planned : plan.always()) {
+            PlannedStep step = RunOutcomeText.fill(planned, outcome.status());
             if (progress.step(step.id()).finished() || skipped(step)) {
                 continue;
             }

@@ -18,8 +18,18 @@ public interface GateLedger extends ApprovalLedger {
     /** The latest decisions for a service in an environment (refusals included), newest first. */
     List<GateDecision> recent(String service, String environment, int limit);
 
-    /** Records a sign-off, replacing an earlier one of the same item for the same version. */
+    /** Records a sign-off, replacing the same person's earlier one of the same item for the same version. */
     void signOff(SignOff signOff);
 
+    /** The sign-offs recorded for a version ({@link SignOff#ONCE} for those given once), oldest first. */
     List<SignOff> signOffs(String service, String environment, String version);
+
+    /** What a checklist for the version counts: the version's own sign-offs and those given once. */
+    default List<SignOff> signOffsFor(String service, String environment, String version) {
+        List<SignOff> all = new java.util.ArrayList<>(signOffs(service, environment, SignOff.ONCE));
+        if (version != null && !version.equals(SignOff.ONCE)) {
+            all.addAll(signOffs(service, environment, version));
+        }
+        return all;
+    }
 }

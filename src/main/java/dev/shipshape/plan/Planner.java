@@ -30,7 +30,8 @@ public final class Planner {
      *
      * @throws ShipshapeException INVALID_INPUT for an unknown environment or an unset {@code ${env:NAME}}
      */
-    public Plan deploy(Runbook runbook, String environment, String version, String previousVersion) {
+    public Plan deploy(Runbook general, String environment, String version, String previousVersion) {
+        Runbook runbook = general.forEnvironment(environment);
         var env = runbook.environment(environment).orElseThrow(() -> unknownEnvironment(runbook, environment));
         var values = new References(runbook, env, version, previousVersion, processEnv);
         List<PlannedStage> stages = new ArrayList<>();
@@ -54,7 +55,8 @@ public final class Planner {
      *
      * @throws ShipshapeException INVALID_INPUT for an unknown environment or procedure, or an unset {@code ${env:NAME}}
      */
-    public Plan procedure(Runbook runbook, String environment, String name) {
+    public Plan procedure(Runbook general, String environment, String name) {
+        Runbook runbook = general.forEnvironment(environment);
         var env = runbook.environment(environment).orElseThrow(() -> unknownEnvironment(runbook, environment));
         Procedure procedure = runbook.procedure(name).orElseThrow(() -> unknownProcedure(runbook, name));
         var values = new References(runbook, env, null, null, processEnv);

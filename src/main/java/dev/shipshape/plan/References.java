@@ -53,7 +53,7 @@ final class References {
             case PREVIOUS_VERSION -> previousVersion != null ? previousVersion : "${previous_version}";
             case VAR -> resolve(vars.getOrDefault(p.name(), ""), where);
             case ENV -> envValue(p, where);
-            case SECRET, UNKNOWN -> "${" + p.source() + "}";
+            case SECRET, RUN, UNKNOWN -> "${" + p.source() + "}";
         };
     }
 

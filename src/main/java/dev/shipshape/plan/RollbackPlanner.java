@@ -50,7 +50,8 @@ public final class RollbackPlanner {
      * @throws ShipshapeException INVALID_INPUT for an unknown environment, when no stage of the type has
      *                            rollback steps, or when a {@code run} restore has no backup
      */
-    public Plan plan(Runbook runbook, String environment, String from, String to, Type type, RunBackup runBackup) {
+    public Plan plan(Runbook general, String environment, String from, String to, Type type, RunBackup runBackup) {
+        Runbook runbook = general.forEnvironment(environment);
         var env = runbook.environment(environment).orElseThrow(() -> new ShipshapeException(
                 ShipshapeException.Code.INVALID_INPUT, "environment '" + environment + "' is not defined in "
                 + runbook.source() + "; defined: " + String.join(", ", runbook.environments().keySet())));

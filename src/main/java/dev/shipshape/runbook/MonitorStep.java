@@ -20,10 +20,26 @@ public record MonitorStep(AnalysisStep analysis, List<Window> windows, SignOff s
     public record Window(String name, Duration duration, Duration interval) {
     }
 
-    /** Signed off once {@code metric} has stayed within {@code condition} for {@code holdFor}. */
-    public record SignOff(String metric, Threshold condition, Duration holdFor) {
+    /**
+     * Signed off once {@code metric} has stayed within {@code condition} for {@code holdFor}; the sign-off ends the
+     * windows named in {@code ends} (every window when empty), and the others still run.
+     */
+    public record SignOff(String metric, Threshold condition, Duration holdFor, List<String> ends) {
+        public SignOff {
+            ends = ends == null ? List.of() : List.copyOf(ends);
+        }
+
+        public SignOff(String metric, Threshold condition, Duration holdFor) {
+            this(metric, condition, holdFor, List.of());
+        }
+
         public String describe() {
             return metric.replace('-', ' ') + " " + condition.text() + " for " + Durations.format(holdFor);
+        }
+
+        /** Whether a sign-off ends this window. */
+        public boolean ends(String window) {
+            return ends.isEmpty() || ends.contains(window);
         }
     }
 

@@ -7,13 +7,14 @@ import java.util.function.Function;
 /**
  * The {@code ${...}} references a runbook may use in its strings: {@code ${version}},
  * {@code ${environment}}, {@code ${previous_version}}, {@code ${vars.NAME}}, {@code ${env:NAME}},
- * {@code ${env:NAME:-default}} (the default when NAME is unset or empty), {@code ${secret:NAME}}.
+ * {@code ${env:NAME:-default}} (the default when NAME is unset or empty), {@code ${secret:NAME}}, and in always-steps
+ * {@code ${run.outcome}} and {@code ${run.status}} (filled in by the engine when they run).
  * {@code $${} stands for a literal {@code ${}.
  */
 public final class Placeholders {
 
     /** What a reference points at. */
-    public enum Kind { VERSION, ENVIRONMENT, PREVIOUS_VERSION, VAR, ENV, SECRET, UNKNOWN }
+    public enum Kind { VERSION, ENVIRONMENT, PREVIOUS_VERSION, VAR, ENV, SECRET, RUN, UNKNOWN }
 
     /**
      * One reference found in a text.
@@ -79,6 +80,9 @@ public final class Placeholders {
         if (s.equals("version")) return new Placeholder(source, Kind.VERSION, s, start, end);
         if (s.equals("environment")) return new Placeholder(source, Kind.ENVIRONMENT, s, start, end);
         if (s.equals("previous_version")) return new Placeholder(source, Kind.PREVIOUS_VERSION, s, start, end);
+        if (s.equals("run.outcome") || s.equals("run.status")) {
+            return new Placeholder(source, Kind.RUN, s.substring(4), start, end);
+        }
         if (s.startsWith("vars.") && s.length() > 5) return new Placeholder(source, Kind.VAR, s.substring(5), start, end);
         if (s.startsWith("env:") && s.length() > 4) return env(source, s.substring(4), start, end);
         if (s.startsWith("secret:") && s.length() > 7) {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param people        who has which roles, for approvals and checklist sign-offs
  * @param procedures    named operational procedures by name, in file order
  * @param schedules     procedures run on a schedule ({@code schedules:}), in file order
+ * @param readings      per environment, the runbook as that environment reads it, when durations or numbers are
+ *                      written as {@code ${vars.NAME}}; empty when every environment reads it alike
  */
 public record Runbook(
         String service,
@@ -31,17 +33,27 @@ public record Runbook(
         OnInterrupted onInterrupted,
         People people,
         Map<String, Procedure> procedures,
-        List<Schedule> schedules) {
+        List<Schedule> schedules,
+        Map<String, Runbook> readings) {
 
     public Runbook(String service, Path source, Map<String, String> vars, Map<String, Environment> environments,
                    List<Stage> stages, List<Step> always, OnInterrupted onInterrupted) {
-        this(service, source, vars, environments, stages, always, onInterrupted, People.none(), Map.of(), List.of());
+        this(service, source, vars, environments, stages, always, onInterrupted, People.none(), Map.of(), List.of(),
+                Map.of());
     }
 
     public Runbook(String service, Path source, Map<String, String> vars, Map<String, Environment> environments,
                    List<Stage> stages, List<Step> always, OnInterrupted onInterrupted, People people,
                    Map<String, Procedure> procedures) {
-        this(service, source, vars, environments, stages, always, onInterrupted, people, procedures, List.of());
+        this(service, source, vars, environments, stages, always, onInterrupted, people, procedures, List.of(),
+                Map.of());
+    }
+
+    public Runbook(String service, Path source, Map<String, String> vars, Map<String, Environment> environments,
+                   List<Stage> stages, List<Step> always, OnInterrupted onInterrupted, People people,
+                   Map<String, Procedure> procedures, List<Schedule> schedules) {
+        this(service, source, vars, environments, stages, always, onInterrupted, people, procedures, schedules,
+                Map.of());
     }
 
     public Runbook {
@@ -52,6 +64,18 @@ public record Runbook(
         always = List.copyOf(always);
         procedures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(procedures));
         schedules = schedules == null ? List.of() : List.copyOf(schedules);
+        readings = Map.copyOf(readings);
+    }
+
+    /** The runbook as one environment reads it: its durations and numbers from that environment's vars. */
+    public Runbook forEnvironment(String environment) {
+        return readings.getOrDefault(environment, this);
+    }
+
+    /** This runbook with each environment's own reading (see {@link #forEnvironment}). */
+    public Runbook withEnvironmentReadings(Map<String, Runbook> byEnvironment) {
+        return new Runbook(service, source, vars, environments, stages, always, onInterrupted, people, procedures,
+                schedules, byEnvironment);
     }
 
     public Optional<Procedure> procedure(String name) {

@@ -41,7 +41,8 @@ final class ChangeRecorder {
         }
         EventLog.append(connection, change.runId(), change.at(), "run." + change.status().label(), null,
                 change.reason());
-        if (change.status() == dev.shipshape.engine.RunStatus.SUCCEEDED) {
+        if (change.status() == dev.shipshape.engine.RunStatus.SUCCEEDED
+                || change.status() == dev.shipshape.engine.RunStatus.MONITORING) {
             LiveTable.deployed(connection, change.runId(), change.at());
         }
     }

@@ -33,7 +33,7 @@ final class JdbcGateLedger implements GateLedger {
     private static final String APPROVALS = "SELECT run_id, step_id, person, approved, comment, decided_at FROM"
             + " approval_decisions WHERE run_id = ? AND step_id = ? ORDER BY seq";
     private static final String UNSIGN = "DELETE FROM checklist_signoffs WHERE service = ? AND environment = ? AND"
-            + " version = ? AND item = ?";
+            + " version = ? AND item = ? AND person = ?";
     private static final String SIGN = "INSERT INTO checklist_signoffs (service, environment, version, item, person,"
             + " comment, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String SIGNOFFS = "SELECT service, environment, version, item, person, comment, signed_at"
@@ -116,7 +116,7 @@ final class JdbcGateLedger implements GateLedger {
     @Override
     public void signOff(SignOff s) {
         database.transaction("record a sign-off", c -> {
-            update(c, UNSIGN, s.service(), s.environment(), s.version(), s.item());
+            update(c, UNSIGN, s.service(), s.environment(), s.version(), s.item(), s.person());
             update(c, SIGN, s.service(), s.environment(), s.version(), s.item(), s.person(), s.comment(),
                     s.at().toEpochMilli());
             return null;

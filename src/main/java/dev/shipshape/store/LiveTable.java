@@ -20,7 +20,7 @@ final class LiveTable {
     private static final String COLUMNS = "service, environment, version, run_id, how, since";
     private static final String DEPLOYED = "INSERT INTO live_versions (" + COLUMNS + ") SELECT service, environment,"
             + " version, run_id, '" + LiveVersion.DEPLOYED + "', ? FROM runs WHERE run_id = ? AND procedure = 'deploy'"
-            + " AND version IS NOT NULL";
+            + " AND version IS NOT NULL AND NOT EXISTS (SELECT 1 FROM live_versions WHERE run_id = ?)";
     private static final String INSERT = "INSERT INTO live_versions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
     private static final String RESTORED = "INSERT INTO live_versions (" + COLUMNS + ") SELECT l.service,"
             + " l.environment, l.version, ?, ?, ? FROM live_versions l JOIN db_backups b ON b.backup_id = ?"
@@ -33,11 +33,15 @@ final class LiveTable {
     private LiveTable() {
     }
 
-    /** A deploy run succeeded: its version is live (a rollback run's success is recorded by its record). */
+    /**
+     * A deploy run succeeded, or its verification passed and only monitoring is left: its version is live, once (a
+     * rollback run's success is recorded by its record).
+     */
     static void deployed(Connection connection, String runId, Instant at) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(DEPLOYED)) {
             Columns.setInstant(statement, 1, at);
             statement.setString(2, runId);
+            statement.setString(3, runId);
             statement.executeUpdate();
         }
     }

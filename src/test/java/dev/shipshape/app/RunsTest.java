@@ -206,7 +206,7 @@ class RunsTest {
         Instant now = Instant.now();
 
         assertInvalid(() -> runs.list(new RunQuery(null, null, "done", null, null, null, null, null)),
-                "status 'done' is not a run status; one of: running, rolling_back, halted, succeeded, failed,"
+                "status 'done' is not a run status; one of: running, rolling_back, halted, monitoring, succeeded, failed,"
                         + " rolled_back, rollback_failed");
         assertInvalid(() -> runs.list(new RunQuery(null, null, null, null, now, now, null, null)),
                 "since " + now + " is not before until " + now + "; no run can start in between; give a since"

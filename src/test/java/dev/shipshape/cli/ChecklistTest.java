@@ -139,4 +139,86 @@ class ChecklistTest {
         assertThat(unknown.err()).isEqualTo("shipshape: environment 'prod' is not defined in shipshape.yaml; defined:"
                 + " staging, production\n");
     }
+
+    private static final String SIGN_OFF_RULES = """
+            service: shop-api
+            people:
+              rae: [reviewer]
+              rob: [reviewer]
+              sam: [ops]
+            environments:
+              production:
+                checklist:
+                  strict: true
+                  items:
+                    - {name: region, env: DATABASE_URL, contains: eu-west, pattern: "postgres://.*"}
+                    - {name: code review, sign_off: {count: 2, roles: [reviewer]}}
+                    - {name: dns set up, sign_off: {roles: [ops], once: true}}
+            stages:
+              - name: deploy
+                steps:
+                  - run: echo deployed
+            """;
+
+    private Cli as(String person) {
+        Cli other = new Cli(folder);
+        other.env.put("SHIPSHAPE_USER", person);
+        other.env.put("DATABASE_URL", "postgres://db.us-east-1.example.com/shop");
+        return other;
+    }
+
+    @Test
+    void anEnvItemMayAskForATextTheValueContainsAndSaysWhichVariableLacksIt() throws Exception {
+        cli.write("shipshape.yaml", SIGN_OFF_RULES);
+        cli.env.put("DATABASE_URL", "postgres://db.us-east-1.example.com/shop");
+
+        Cli.Result result = cli.run("checklist", "--env", "production", "--version", "v1");
+
+        assertThat(result.out()).contains("  FAIL   region       env      DATABASE_URL does not contain 'eu-west'")
+                .doesNotContain("us-east-1");
+    }
+
+    @Test
+    void anItemNeedingTwoSignOffsPassesOnlyOnceTwoDifferentReviewersSignedIt() throws Exception {
+        cli.write("shipshape.yaml", SIGN_OFF_RULES);
+
+        Cli.Result none = as("rae").run("checklist", "--env", "production", "--version", "v1");
+        as("rae").run("checklist", "--env", "production", "--version", "v1", "--sign", "code review");
+        as("rae").run("checklist", "--env", "production", "--version", "v1", "--sign", "code review");
+        Cli.Result one = as("rae").run("checklist", "--env", "production", "--version", "v1");
+        Cli.Result rob = as("rob").run("checklist", "--env", "production", "--version", "v1", "--sign", "code review");
+        Cli.Result two = as("rae").run("checklist", "--env", "production", "--version", "v1");
+        Cli.Result nextVersion = as("rae").run("checklist", "--env", "production", "--version", "v2");
+
+        assertThat(none.out()).contains("FAIL   code review  sign_off not signed off yet; needs 2 people: reviewer:"
+                + " shipshape checklist --env production --version v1 --sign 'code review'");
+        assertThat(one.out()).contains("FAIL   code review  sign_off signed off by 1 of 2 (rae (reviewer)); needs 1"
+                + " more: reviewer");
+        assertThat(rob.exitCode()).as(rob.err()).isZero();
+        assertThat(two.out()).containsPattern("pass   code review  sign_off signed off by rae \\(reviewer\\) at \\S+,"
+                + " rob \\(reviewer\\) at \\S+\n");
+        assertThat(nextVersion.out()).contains("FAIL   code review  sign_off not signed off yet");
+    }
+
+    @Test
+    void aOneTimePrerequisiteIsSignedOffOnceWithoutAVersionAndHoldsForEveryVersion() throws Exception {
+        cli.write("shipshape.yaml", SIGN_OFF_RULES);
+
+        Cli.Result before = as("sam").run("checklist", "--env", "production", "--version", "v1");
+        Cli.Result signed = as("sam").run("checklist", "--env", "production", "--sign", "dns set up");
+        Cli.Result v1 = as("sam").run("checklist", "--env", "production", "--version", "v1");
+        Cli.Result v7 = as("sam").run("checklist", "--env", "production", "--version", "v7");
+        Cli.Result perVersion = as("rae").run("checklist", "--env", "production", "--sign", "code review");
+
+        assertThat(before.out()).contains("FAIL   dns set up   sign_off not signed off yet; needs ops (once):"
+                + " shipshape checklist --env production --sign 'dns set up'");
+        assertThat(signed.exitCode()).as(signed.err()).isZero();
+        assertThat(signed.out()).isEqualTo("signed off 'dns set up' for shop-api in production, once for every"
+                + " version, as sam (ops)\n");
+        assertThat(v1.out()).containsPattern("pass   dns set up   sign_off signed off once by sam \\(ops\\) at \\S+\n");
+        assertThat(v7.out()).contains("pass   dns set up   sign_off signed off once by sam (ops)");
+        assertThat(perVersion.exitCode()).isEqualTo(2);
+        assertThat(perVersion.err()).isEqualTo("shipshape: --sign needs --version: a sign-off of 'code review' is for"
+                + " one version\n");
+    }
 }

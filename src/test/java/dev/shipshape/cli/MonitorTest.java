@@ -75,4 +75,30 @@ class MonitorTest {
         assertThat(deploy.out()).containsPattern("rolled back: monitor/1 failed: analysis failed: window 0-2s: error rate"
                 + " 0\\.\\d+ > 0\\.10 \\(critical\\) at");
     }
+
+    @Test
+    void aSignOffEndsOnlyTheWindowsItIsConfiguredToEnd() throws Exception {
+        String runbook = java.nio.file.Files.readString(folder.resolve("shipshape.yaml"));
+        cli.write("shipshape.yaml", runbook.replace("for: 1s}", "for: 1s, ends: [0-2s]}"));
+
+        Cli.Result deploy = cli.run("deploy", "--env", "staging", "--version", "v2");
+
+        assertThat(deploy.exitCode()).as(deploy.out()).isZero();
+        String out = deploy.out();
+        assertThat(out).contains("signed off: error rate < 0.01 for 1s");
+        assertThat(out.indexOf("| window 2-6s")).as(out).isGreaterThan(out.indexOf("signed off: error rate"));
+        assertThat(out).doesNotContain("ended by the sign-off");
+    }
+
+    @Test
+    void aSignOffEndingAWindowThatDoesNotExistIsAProblemWhereItIsWritten() throws Exception {
+        String runbook = java.nio.file.Files.readString(folder.resolve("shipshape.yaml"));
+        cli.write("shipshape.yaml", runbook.replace("for: 1s}", "for: 1s, ends: [0-3s]}"));
+
+        Cli.Result validate = cli.run("validate");
+
+        assertThat(validate.exitCode()).isEqualTo(2);
+        assertThat(validate.err()).contains("stages[1].steps[0].monitor.sign_off.ends: no window named '0-3s'; windows:"
+                + " 0-2s, 2-6s (did you mean '0-2s'?)");
+    }
 }

@@ -199,6 +199,59 @@ class ValidateAndPlanTest {
                 .contains("deploy/2  run  ./scripts/migrate.sh  [timeout 10m]");
     }
 
+    static final String TIMEOUTS_FROM_VARS = """
+            service: shop-api
+            vars:
+              RETRIES: 1
+            environments:
+              staging:
+                vars: {T: 30s, WAIT: 10s}
+              production:
+                vars: {T: 10m, WAIT: 2m, RETRIES: 3}
+            stages:
+              - name: deploy
+                timeout: ${vars.T}
+                steps:
+                  - run: ./scripts/deploy.sh ${version}
+                    timeout: ${vars.T}
+                    retries: ${vars.RETRIES}
+                  - health: http://127.0.0.1:1/health
+                    within: ${vars.WAIT}
+            """;
+
+    @Test
+    void planTakesEachEnvironmentsDurationsAndRetriesFromItsVars() throws Exception {
+        cli.write("shipshape.yaml", TIMEOUTS_FROM_VARS);
+
+        Cli.Result staging = cli.run("plan", "--env", "staging", "--version", "v1");
+        Cli.Result production = cli.run("plan", "--env", "production", "--version", "v1");
+
+        assertThat(staging.exitCode()).as(staging.err()).isZero();
+        assertThat(staging.out()).contains("deploy/1  run  ./scripts/deploy.sh v1  [timeout 30s, retries 1]")
+                .contains("within 10s");
+        assertThat(production.exitCode()).as(production.err()).isZero();
+        assertThat(production.out()).contains("deploy/1  run  ./scripts/deploy.sh v1  [timeout 10m, retries 3]")
+                .contains("within 2m");
+    }
+
+    @Test
+    void anEnvironmentWhoseVarIsNotADurationIsAProblemAtTheFieldThatUsesIt() throws Exception {
+        cli.write("shipshape.yaml", TIMEOUTS_FROM_VARS.replace("{T: 10m, WAIT: 2m, RETRIES: 3}",
+                "{T: soon, WAIT: 2m, RETRIES: many}"));
+
+        Cli.Result result = cli.run("validate");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("shipshape: shipshape.yaml: 3 problems\n")
+                .contains("  shipshape.yaml:11:14: stages[0].timeout: ${vars.T} is 'soon' in environment production,"
+                        + " which is not a duration (e.g. 30s, 5m, 2h) (fix T in environments.production.vars (or vars))")
+                .contains("  shipshape.yaml:14:18: stages[0].steps[0].timeout: ${vars.T} is 'soon' in environment"
+                        + " production")
+                .contains("  shipshape.yaml:15:18: stages[0].steps[0].retries: ${vars.RETRIES} is 'many' in"
+                        + " environment production, which is not a whole number")
+                .doesNotContain("staging").doesNotContain("Exception");
+    }
+
     @Test
     void planForAnUnknownEnvironmentNamesTheDefinedOnes() throws Exception {
         cli.write("shipshape.yaml", PINNED);

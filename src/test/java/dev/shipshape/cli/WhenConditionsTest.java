@@ -208,6 +208,60 @@ class WhenConditionsTest {
                         + " production, staging (did you mean 'production'?)");
     }
 
+    static final String ALWAYS_KNOWS = """
+            service: shop-api
+            environments:
+              staging: {}
+            stages:
+              - name: deploy
+                steps:
+                  - run: test -f ok
+                rollback:
+                  - run: echo undone >> done
+            always:
+              - name: page
+                when: failed
+                run: echo paged ${run.outcome} ${run.status} >> done
+              - name: tell
+                when: "${run.outcome} == 'succeeded'"
+                run: echo told >> done
+            """;
+
+    @Test
+    void alwaysStepsKnowTheOutcomeOfTheDeployment() throws Exception {
+        cli.write("shipshape.yaml", ALWAYS_KNOWS);
+
+        Cli.Result failed = cli.run("deploy", "--env", "staging", "--version", "v1");
+        assertThat(folder.resolve("done")).as(failed.out() + failed.err()).exists();
+        java.util.List<String> afterFailure = Files.readAllLines(folder.resolve("done"));
+        Files.delete(folder.resolve("done"));
+        Files.writeString(folder.resolve("ok"), "");
+        Cli.Result succeeded = cli.run("deploy", "--env", "staging", "--version", "v2");
+
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(afterFailure).containsExactly("undone", "paged failed rolled_back");
+        assertThat(failed.out()).contains("skipped: when ${run.outcome} == 'succeeded' was false (failed == succeeded)");
+        assertThat(succeeded.exitCode()).as(succeeded.out() + succeeded.err()).isZero();
+        assertThat(Files.readAllLines(folder.resolve("done"))).containsExactly("told");
+        assertThat(succeeded.out()).contains("skipped: when ${run.outcome} == failed was false (succeeded == failed)");
+    }
+
+    @Test
+    void theRunsOutcomeIsRefusedOutsideAlwaysSteps() throws Exception {
+        cli.write("shipshape.yaml", ALWAYS_KNOWS.replace("      - run: test -f ok\n", "      - run: test -f ok\n"
+                + "      - when: failed\n        run: echo ${run.outcome}\n").replace("'succeeded'", "rolled_back"));
+
+        Cli.Result validate = cli.run("validate");
+
+        assertThat(validate.exitCode()).isEqualTo(2);
+        assertThat(validate.err()).contains(
+                "shipshape.yaml:9:14: stages[0].steps[1].run: ${run.outcome} is known only to always-steps, which"
+                        + " run once the run's outcome is decided (move the step under always:)",
+                "shipshape.yaml:8:15: stages[0].steps[1].when: ${run.outcome} is known only to always-steps",
+                "the run's outcome is succeeded or failed, not 'rolled_back' (a rolled back run's outcome is failed;"
+                        + " ${run.status} tells rolled_back)");
+    }
+
     private String lastRunId() throws Exception {
         return JSON.readTree(cli.run("runs", "--output", "json").out()).get(0).path("id").asText();
     }

@@ -84,4 +84,53 @@ class AlwaysStepsTest {
         assertThat(kit.steps.calls()).containsExactly("deploy/1");
         assertThat(kit.step("always/1").state()).isEqualTo(State.PENDING);
     }
+
+    private static Plan knowingTheOutcome() {
+        return EngineKit.plan("""
+                service: shop
+                environments:
+                  prod: {}
+                stages:
+                  - name: deploy
+                    steps:
+                      - run: ./deploy.sh
+                    rollback:
+                      - run: ./undo.sh
+                always:
+                  - name: page
+                    when: failed
+                    run: ./page.sh
+                  - name: celebrate
+                    when: "${run.outcome} == 'succeeded'"
+                    run: ./celebrate.sh
+                  - name: undone
+                    when: ${run.status} == rolled_back
+                    run: ./tell.sh undone
+                  - run: ./notify.sh ${run.outcome} ${run.status}
+                """);
+    }
+
+    @Test
+    void afterARollbackOnlyTheAlwaysStepsForAFailedRunRunAndTheyAreToldTheOutcome() {
+        kit.steps.on("deploy/1", fail("exit code 1"));
+
+        RunOutcome outcome = kit.start(knowingTheOutcome());
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(kit.steps.calls()).containsExactly("deploy/1", "deploy/rollback/1", "always/1", "always/3",
+                "always/4");
+        assertThat(kit.step("always/2").state()).isEqualTo(State.SKIPPED);
+        assertThat(kit.step("always/2").message()).contains("${run.outcome} == 'succeeded'").contains("(failed == succeeded)");
+        assertThat(kit.steps.handed("always/4").step().summary()).isEqualTo("./notify.sh failed rolled_back");
+    }
+
+    @Test
+    void afterASuccessTheStepsForAFailedRunAreSkippedSayingWhy() {
+        RunOutcome outcome = kit.start(knowingTheOutcome());
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(kit.steps.calls()).containsExactly("deploy/1", "always/2", "always/4");
+        assertThat(kit.step("always/1").message()).contains("${run.outcome} == failed").contains("(succeeded == failed)");
+        assertThat(kit.steps.handed("always/4").step().summary()).isEqualTo("./notify.sh succeeded succeeded");
+    }
 }

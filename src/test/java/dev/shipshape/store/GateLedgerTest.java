@@ -69,14 +69,31 @@ class GateLedgerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void aNewSignOffOfTheSameItemReplacesTheOldOne(String database) {
+    void eachPersonsSignOffIsKeptAndTheSamePersonsNewOneReplacesTheirOld(String database) {
         try (Store store = open(database)) {
             GateLedger ledger = store.gates();
             ledger.signOff(new SignOff("shop", "prod", "1.4.0", "audit", "sam", null, SampleRuns.T0));
-            ledger.signOff(new SignOff("shop", "prod", "1.4.0", "audit", "kim", "re-done", SampleRuns.T0));
+            ledger.signOff(new SignOff("shop", "prod", "1.4.0", "audit", "kim", null, SampleRuns.T0));
+            ledger.signOff(new SignOff("shop", "prod", "1.4.0", "audit", "kim", "re-done", SampleRuns.T0.plusSeconds(1)));
 
-            assertThat(ledger.signOffs("shop", "prod", "1.4.0")).extracting(SignOff::person).containsExactly("kim");
+            assertThat(ledger.signOffs("shop", "prod", "1.4.0")).extracting(SignOff::person, SignOff::comment)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("sam", null),
+                            org.assertj.core.groups.Tuple.tuple("kim", "re-done"));
             assertThat(ledger.signOffs("shop", "prod", "1.5.0")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aSignOffGivenOnceCountsForEveryVersion(String database) {
+        try (Store store = open(database)) {
+            GateLedger ledger = store.gates();
+            ledger.signOff(new SignOff("shop", "prod", SignOff.ONCE, "dns", "sam", null, SampleRuns.T0));
+            ledger.signOff(new SignOff("shop", "prod", "1.4.0", "audit", "sam", null, SampleRuns.T0));
+
+            assertThat(ledger.signOffsFor("shop", "prod", "1.5.0")).extracting(SignOff::item).containsExactly("dns");
+            assertThat(ledger.signOffsFor("shop", "prod", "1.4.0")).extracting(SignOff::item)
+                    .containsExactly("dns", "audit");
         }
     }
 }

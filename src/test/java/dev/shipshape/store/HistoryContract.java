@@ -77,4 +77,16 @@ interface HistoryContract {
                 LiveVersion.DEPLOYED, T0.plusSeconds(200)));
         assertThat(store().live("shop", "test")).isEmpty();
     }
+
+    @Test
+    default void aDeployIsLiveFromWhenItsMonitoringBeganAndItsLaterSuccessDoesNotMakeItLiveAgain() {
+        finish("monitored", "shop", "prod", "2.0", T0, RunStatus.MONITORING, T0.plusSeconds(100));
+        LiveVersion monitoring = store().live("shop", "prod").orElseThrow();
+        finish("hotfix", "shop", "prod", "2.1", T0.plusSeconds(150), RunStatus.SUCCEEDED, T0.plusSeconds(200));
+        store().record(new RunChanged("monitored", T0.plusSeconds(300), RunStatus.SUCCEEDED, "live; monitoring ended"));
+
+        assertThat(monitoring).isEqualTo(new LiveVersion("shop", "prod", "2.0", "monitored", LiveVersion.DEPLOYED,
+                T0.plusSeconds(100)));
+        assertThat(store().live("shop", "prod")).map(LiveVersion::version).contains("2.1");
+    }
 }

@@ -109,11 +109,33 @@ public final class ChecklistRunner {
     }
 
     private ItemResult signedOff(ChecklistItem.SignOff item, List<SignOff> signOffs, String signHint) {
-        return signOffs.stream().filter(s -> s.item().equals(item.name())).findFirst()
-                .map(s -> ItemResult.pass(item.name(), "sign_off", "signed off by " + people.describe(s.person())
-                        + " at " + s.at() + (s.comment() == null ? "" : ": " + s.comment())))
-                .orElseGet(() -> ItemResult.fail(item.name(), "sign_off", "not signed off yet; needs "
-                        + (item.by().isEmpty() ? "anyone" : String.join(" or ", item.by())) + ": "
-                        + signHint.replace("ITEM", "'" + item.name() + "'")));
+        List<SignOff> counted = signOffs.stream().filter(s -> s.item().equals(item.name()) && s.once() == item.once())
+                .filter(s -> people.allows(s.person(), item.by()))
+                .filter(distinctPerson()).toList();
+        String needs = (item.by().isEmpty() ? "anyone" : String.join(" or ", item.by()));
+        if (counted.size() >= item.count()) {
+            return ItemResult.pass(item.name(), "sign_off", "signed off" + (item.once() ? " once" : "") + " by "
+                    + String.join(", ", counted.stream().map(this::describe).toList()));
+        }
+        String hint = signHint.replace("ITEM", "'" + item.name() + "'");
+        if (item.once()) {
+            hint = hint.replaceAll(" --version \\S+", "").replace("pass --version, then: ", "");
+        }
+        if (counted.isEmpty()) {
+            return ItemResult.fail(item.name(), "sign_off", "not signed off yet; needs " + (item.count() > 1
+                    ? item.count() + " people: " : "") + needs + (item.once() ? " (once)" : "") + ": " + hint);
+        }
+        return ItemResult.fail(item.name(), "sign_off", "signed off by " + counted.size() + " of " + item.count()
+                + " (" + String.join(", ", counted.stream().map(s -> people.describe(s.person())).toList())
+                + "); needs " + (item.count() - counted.size()) + " more: " + needs + ": " + hint);
+    }
+
+    private String describe(SignOff s) {
+        return people.describe(s.person()) + " at " + s.at() + (s.comment() == null ? "" : ": " + s.comment());
+    }
+
+    private static java.util.function.Predicate<SignOff> distinctPerson() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return s -> seen.add(s.person());
     }
 }

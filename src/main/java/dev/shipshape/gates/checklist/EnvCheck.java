@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Required environment variables: set, long enough, matching a pattern. Reasons never show values. */
+/** Required environment variables: set, long enough, matching a pattern, containing a text. Reasons never show values. */
 final class EnvCheck {
 
     private EnvCheck() {
@@ -21,7 +21,9 @@ final class EnvCheck {
             } else if (item.minLength() != null && value.length() < item.minLength()) {
                 problems.add(name + " has " + value.length() + " characters; needs at least " + item.minLength());
             } else if (item.pattern() != null && !Pattern.compile(item.pattern()).matcher(value).matches()) {
-                problems.add(name + " does not match " + item.pattern());
+                problems.add(name + " does not match " + item.pattern() + " (the whole value)");
+            } else if (item.contains() != null && !value.contains(item.contains())) {
+                problems.add(name + " does not contain '" + item.contains() + "'");
             }
         }
         if (problems.isEmpty()) {

@@ -32,7 +32,10 @@ public final class ConditionCheck {
 
     private void references(Condition condition) {
         for (Reference r : condition.references()) {
-            if (r.kind().atRunTime()) {
+            if (r.kind().ofRun() && !scope.runEnded()) {
+                add(r.written() + " is known only to always-steps, which run once the run's outcome is decided",
+                        "move the step under always:", r.offset());
+            } else if (r.kind().ofStep()) {
                 step(r);
             } else if (r.kind() == Reference.Kind.VAR && !scope.vars().contains(r.name())) {
                 add(r.written() + " is not defined for every environment; add it to vars or to each environment's"
@@ -78,7 +81,8 @@ public final class ConditionCheck {
                 if (kind != Reference.Kind.STEP_JSON && kind != Reference.Kind.VAR) {
                     add(r.reference().written() + " is " + what(kind) + ", not a condition", "compare it: e.g. "
                             + r.reference().written() + (kind == Reference.Kind.STEP_EXIT ? " != 0" : kind
-                            == Reference.Kind.STEP_OUTCOME ? " == failed" : " == production"), r.offset());
+                            == Reference.Kind.STEP_OUTCOME || kind.ofRun() ? " == failed" : " == production"),
+                            r.offset());
                 }
             }
         }
@@ -115,6 +119,13 @@ public final class ConditionCheck {
         } else if (ref.reference().kind() == Reference.Kind.STEP_OUTCOME && !Reference.OUTCOMES.contains(text)) {
             add("a step's outcome is " + String.join(", ", Reference.OUTCOMES) + ", not '" + text + "'",
                     hint(text, Reference.OUTCOMES), literal.offset());
+        } else if (ref.reference().kind() == Reference.Kind.RUN_OUTCOME && !Reference.RUN_OUTCOMES.contains(text)) {
+            add("the run's outcome is " + String.join(" or ", Reference.RUN_OUTCOMES) + ", not '" + text + "'",
+                    text.equals("rolled_back") ? "a rolled back run's outcome is failed; ${run.status} tells"
+                            + " rolled_back" : hint(text, Reference.RUN_OUTCOMES), literal.offset());
+        } else if (ref.reference().kind() == Reference.Kind.RUN_STATUS && !Reference.RUN_STATUSES.contains(text)) {
+            add("the run's status is " + String.join(", ", Reference.RUN_STATUSES) + ", not '" + text + "'",
+                    hint(text, Reference.RUN_STATUSES), literal.offset());
         }
     }
 
@@ -122,7 +133,7 @@ public final class ConditionCheck {
         boolean notNumber = switch (side) {
             case Expr.Literal l -> l.value().number().isEmpty();
             case Expr.Ref r -> r.reference().kind() == Reference.Kind.STEP_OUTCOME
-                    || r.reference().kind() == Reference.Kind.ENVIRONMENT;
+                    || r.reference().kind() == Reference.Kind.ENVIRONMENT || r.reference().kind().ofRun();
             default -> true;
         };
         if (notNumber) {
@@ -141,7 +152,7 @@ public final class ConditionCheck {
     private static String what(Reference.Kind kind) {
         return switch (kind) {
             case STEP_EXIT -> "an exit code";
-            case STEP_OUTCOME -> "an outcome";
+            case STEP_OUTCOME, RUN_OUTCOME, RUN_STATUS -> "an outcome";
             default -> "an environment name";
         };
     }

@@ -9,8 +9,14 @@ import java.util.Set;
  * @param named        names of every step of the runbook (to tell "not earlier" from "no such step")
  * @param environments the runbook's environments
  * @param vars         variables every environment defines
+ * @param runEnded     whether the run's outcome is known there ({@code ${run.outcome}}: always-steps)
  */
-public record Scope(Set<String> earlier, Set<String> named, Set<String> environments, Set<String> vars) {
+public record Scope(Set<String> earlier, Set<String> named, Set<String> environments, Set<String> vars,
+                    boolean runEnded) {
+
+    public Scope(Set<String> earlier, Set<String> named, Set<String> environments, Set<String> vars) {
+        this(earlier, named, environments, vars, false);
+    }
 
     public Scope {
         earlier = Set.copyOf(earlier);

@@ -31,10 +31,18 @@ public sealed interface ChecklistItem {
         }
     }
 
-    /** Environment variables that must be set, optionally long enough and matching a pattern. */
-    record Env(String name, List<String> variables, Integer minLength, String pattern) implements ChecklistItem {
+    /**
+     * Environment variables that must be set, optionally long enough, matching a pattern (the whole value) and
+     * containing a text.
+     */
+    record Env(String name, List<String> variables, Integer minLength, String pattern, String contains)
+            implements ChecklistItem {
         public Env {
             variables = List.copyOf(variables);
+        }
+
+        public Env(String name, List<String> variables, Integer minLength, String pattern) {
+            this(name, variables, minLength, pattern, null);
         }
 
         public ChecklistItem mapStrings(UnaryOperator<String> f) {
@@ -56,10 +64,17 @@ public sealed interface ChecklistItem {
         }
     }
 
-    /** A person named here, or with a role named here, must sign the item off for the version. */
-    record SignOff(String name, List<String> by) implements ChecklistItem {
+    /**
+     * {@code count} different people named here, or with a role named here, must sign the item off: for the version,
+     * or once for every version when {@code once}.
+     */
+    record SignOff(String name, List<String> by, int count, boolean once) implements ChecklistItem {
         public SignOff {
             by = List.copyOf(by);
+        }
+
+        public SignOff(String name, List<String> by) {
+            this(name, by, 1, false);
         }
 
         public ChecklistItem mapStrings(UnaryOperator<String> f) {

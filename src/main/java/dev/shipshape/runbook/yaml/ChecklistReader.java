@@ -19,7 +19,7 @@ final class ChecklistReader {
 
     private static final List<String> KINDS = List.of("run", "http", "env", "tls", "sql", "sign_off");
     private static final List<String> ITEM_KEYS = List.of("name", "timeout", "run", "http", "status", "env",
-            "min_length", "pattern", "tls", "min_days", "sql", "database", "sign_off");
+            "min_length", "pattern", "contains", "tls", "min_days", "sql", "database", "sign_off");
     private static final Pattern HOST_PORT = Pattern.compile("([^:\\s]+):(\\d{1,5})");
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private static final int DEFAULT_MIN_DAYS = 14;
@@ -95,8 +95,9 @@ final class ChecklistReader {
                         "not a valid regular expression: " + e.getDescription(), null);
             }
         }
+        String contains = f.string("contains").orElse(null);
         return variables.isEmpty() ? Optional.empty() : Optional.of(new ChecklistItem.Env(
-                given.orElse(String.join(", ", variables)), variables, minLength, pattern));
+                given.orElse(String.join(", ", variables)), variables, minLength, pattern, contains));
     }
 
     private Optional<ChecklistItem> tls(Fields f, Optional<String> given, Duration timeout) {
@@ -122,7 +123,18 @@ final class ChecklistReader {
         if (given.isEmpty()) {
             values.problems().add(f.mapping(), f.path(), "a sign_off item needs a name, used to sign it off", null);
         }
-        List<String> by = values.strings(f.node("sign_off").orElseThrow(), f.path("sign_off"));
+        Node node = f.node("sign_off").orElseThrow();
+        if (node instanceof Node.Mapping) {
+            return Fields.of(node, f.path("sign_off"), values, "a map with roles, count and once").flatMap(rule -> {
+                rule.allowOnly(List.of("roles", "count", "once"));
+                List<String> by = rule.optional("roles").map(n -> values.strings(n, rule.path("roles")))
+                        .orElse(List.of());
+                int count = Checks.atLeast(rule, values, "count", 1).orElse(1);
+                boolean once = rule.bool("once").orElse(false);
+                return given.map(name -> new ChecklistItem.SignOff(name, by, count, once));
+            });
+        }
+        List<String> by = values.strings(node, f.path("sign_off"));
         return given.map(name -> new ChecklistItem.SignOff(name, by));
     }
 }

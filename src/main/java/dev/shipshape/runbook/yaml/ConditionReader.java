@@ -58,13 +58,19 @@ final class ConditionReader {
         }
         int column = scalar.column() + (quoted(scalar) ? 1 : 0);
         try {
-            Condition condition = ConditionParser.parse(scalar.text());
+            Condition condition = ConditionParser.parse(shorthand(scalar.text()));
             written.put(condition, new Written(node, path, column));
             return condition;
         } catch (ConditionSyntaxException e) {
             values.problems().add(scalar.line(), column + e.offset(), path, e.getMessage(), null);
             return null;
         }
+    }
+
+    /** {@code when: failed} and {@code when: succeeded} are the run's outcome, as always-steps ask it. */
+    private static String shorthand(String text) {
+        String word = text.strip();
+        return word.equals("failed") || word.equals("succeeded") ? "${run.outcome} == " + word : text;
     }
 
     private boolean quoted(Node.Scalar scalar) {
@@ -103,7 +109,12 @@ final class ConditionReader {
             undoing.addAll(names(stage.rollback()));
         }
         before.addAll(undoing);
-        steps(always, before, named, environments.keySet(), everywhere);
+        for (Step step : always) {
+            check(step.options().when(), new Scope(before, named, environments.keySet(), everywhere, true));
+            if (step.options().name() != null) {
+                before.add(step.options().name());
+            }
+        }
         for (Procedure procedure : procedures.values()) {
             steps(procedure.steps(), new HashSet<>(), new HashSet<>(names(procedure.steps())), environments.keySet(),
                     everywhere);

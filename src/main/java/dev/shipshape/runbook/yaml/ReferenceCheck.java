@@ -21,12 +21,14 @@ import java.util.stream.Stream;
 final class ReferenceCheck {
 
     private static final String EXPECTED =
-            "expected version, environment, previous_version, vars.NAME, env:NAME or secret:NAME";
+            "expected version, environment, previous_version, vars.NAME, env:NAME, secret:NAME or (in always-steps)"
+                    + " run.outcome";
     private static final List<String> BUILT_IN = List.of("version", "environment", "previous_version");
 
     private final Problems problems;
     private final Map<String, String> globalVars;
     private final Map<String, Environment> environments;
+    private boolean inAlways;
 
     ReferenceCheck(Problems problems, Map<String, String> globalVars, Map<String, Environment> environments) {
         this.problems = problems;
@@ -46,6 +48,10 @@ final class ReferenceCheck {
                 envs.entries().forEach(env -> walkEnvironment(env, Problems.child(top.key(), env.key())));
             } else if (top.key().equals("procedures")) {
                 walkProcedures(top.value(), top.key());
+            } else if (top.key().equals("always")) {
+                inAlways = true;
+                walk(top.value(), top.key(), false);
+                inAlways = false;
             } else {
                 walk(top.value(), top.key(), false);
             }
@@ -112,6 +118,9 @@ final class ReferenceCheck {
             problems.add(at, path, "unclosed reference '" + text.substring(p.start()) + "'", "add the closing '}'");
         } else if (p.kind() == Kind.UNKNOWN) {
             problems.add(at, path, "unknown reference ${" + p.source() + "}; " + EXPECTED, unknownHint(p.name()));
+        } else if (p.kind() == Kind.RUN && !inAlways) {
+            problems.add(at, path, "${" + p.source() + "} is known only to always-steps, which run once the run's"
+                    + " outcome is decided", "move the step under always:");
         } else if (p.kind() == Kind.VAR && inVars) {
             problems.add(at, path, "${" + p.source() + "} cannot be used in vars; a variable cannot refer to "
                     + "another variable", "write the value out");

@@ -47,11 +47,23 @@ public final class RunbookLoader {
     /** Same as {@link #load(Path)} for text already read; {@code file} is used in messages and to resolve paths. */
     public Runbook parse(Path file, String text) {
         Problems problems = new Problems(file.toString());
-        Runbook runbook = new NodeReader(problems).read(text)
-                .flatMap(root -> new RunbookReader(problems, kinds, text).read(root, file))
-                .orElse(null);
+        Optional<Node> root = new NodeReader(problems).read(text);
+        RunbookReader reader = new RunbookReader(problems, kinds, text);
+        Runbook runbook = root.flatMap(r -> reader.read(r, file)).orElse(null);
         problems.throwIfAny();
-        return runbook;
+        return reader.varsUsed() ? perEnvironment(runbook, root.orElseThrow(), file, text) : runbook;
+    }
+
+    /** Each environment's own reading, where durations or numbers come from variables (already checked for all). */
+    private Runbook perEnvironment(Runbook runbook, Node root, Path file, String text) {
+        java.util.Map<String, Runbook> readings = new java.util.LinkedHashMap<>();
+        for (String environment : runbook.environments().keySet()) {
+            Problems problems = new Problems(file.toString());
+            new RunbookReader(problems, kinds, text, environment).read(root, file)
+                    .ifPresent(r -> readings.put(environment, r));
+            problems.throwIfAny();
+        }
+        return runbook.withEnvironmentReadings(readings);
     }
 
     /**

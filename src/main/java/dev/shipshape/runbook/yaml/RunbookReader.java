@@ -35,7 +35,12 @@ final class RunbookReader {
 
     /** @param text the runbook's text, to place problems inside quoted values */
     RunbookReader(Problems problems, List<? extends StepSyntax> kinds, String text) {
-        this.values = new Values(problems);
+        this(problems, kinds, text, null);
+    }
+
+    /** @param environment the environment whose vars durations and numbers written as variables take; null for all */
+    RunbookReader(Problems problems, List<? extends StepSyntax> kinds, String text, String environment) {
+        this.values = new Values(problems, new VarValues(environment));
         this.environmentReader = new EnvironmentReader(values);
         this.environmentFilter = new EnvironmentFilter(values);
         this.conditions = new ConditionReader(values, text);
@@ -58,6 +63,7 @@ final class RunbookReader {
         Map<String, Environment> environments = f.required("environments")
                 .map(n -> environments(n, "environments")).orElse(Map.of());
         environmentFilter.declared(environments.keySet());
+        values.vars().environments(varsByEnvironment(vars, environments));
         List<Stage> stageList = f.required("stages").map(n -> stages.stages(n, "stages")).orElse(List.of());
         f.optional("stages").ifPresent(n -> new StageGraph(values.problems()).check(n, "stages"));
         List<Step> always = f.optional("always").map(n -> steps.steps(n, "always", "always")).orElse(List.of());
@@ -75,6 +81,22 @@ final class RunbookReader {
         conditions.check(stageList, always, procedures, environments, vars);
         return new Runbook(service, source, vars, environments, stageList, always, onInterrupted, people, procedures,
                 schedules);
+    }
+
+    /** Whether a duration or number was written as a variable, so each environment reads it differently. */
+    boolean varsUsed() {
+        return values.vars().used();
+    }
+
+    private static Map<String, Map<String, String>> varsByEnvironment(Map<String, String> vars,
+                                                                      Map<String, Environment> environments) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        environments.forEach((name, env) -> {
+            Map<String, String> merged = new LinkedHashMap<>(vars);
+            merged.putAll(env.vars());
+            out.put(name, merged);
+        });
+        return out;
     }
 
     private Map<String, Environment> environments(Node node, String path) {

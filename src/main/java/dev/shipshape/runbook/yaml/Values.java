@@ -17,9 +17,19 @@ import java.util.Optional;
 public final class Values {
 
     private final Problems problems;
+    private final VarValues vars;
 
     public Values(Problems problems) {
+        this(problems, new VarValues(null));
+    }
+
+    Values(Problems problems, VarValues vars) {
         this.problems = problems;
+        this.vars = vars;
+    }
+
+    VarValues vars() {
+        return vars;
     }
 
     public Problems problems() {
@@ -46,7 +56,11 @@ public final class Values {
         return wrongType(node, path, "a string, number or boolean");
     }
 
+    /** A whole number; {@code ${vars.NAME}} takes the environment's value (see {@link VarValues}). */
     public Optional<Integer> integer(Node node, String path) {
+        if (VarValues.refersToVars(node)) {
+            return vars.value((Node.Scalar) node, path, problems, Values::wholeNumber, "a whole number");
+        }
         if (node instanceof Node.Scalar s && s.value() instanceof Number n && !(n instanceof Double)) {
             if (n instanceof BigInteger || n.longValue() != n.intValue()) {
                 problems.add(node, path, "the number " + s.text() + " is too large");
@@ -57,6 +71,14 @@ public final class Values {
         return wrongType(node, path, "a whole number");
     }
 
+    private static Optional<Integer> wholeNumber(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<Boolean> bool(Node node, String path) {
         if (node instanceof Node.Scalar s && s.value() instanceof Boolean b) {
             return Optional.of(b);
@@ -64,7 +86,12 @@ public final class Values {
         return wrongType(node, path, "true or false");
     }
 
+    /** A duration; {@code ${vars.NAME}} takes the environment's value (see {@link VarValues}). */
     public Optional<Duration> duration(Node node, String path) {
+        if (VarValues.refersToVars(node)) {
+            return vars.value((Node.Scalar) node, path, problems, Durations::parse,
+                    "a duration (e.g. 30s, 5m, 2h)");
+        }
         return string(node, path).flatMap(text -> {
             Optional<Duration> parsed = Durations.parse(text);
             if (parsed.isEmpty()) {

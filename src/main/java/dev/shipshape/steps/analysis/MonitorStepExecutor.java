@@ -31,8 +31,14 @@ public final class MonitorStepExecutor {
     public StepResult execute(PlannedStep planned, MonitorStep step, StepContext context) {
         OutputTail tail = new OutputTail(OutputTail.DEFAULT_LIMIT);
         SignOffWatch signOff = new SignOffWatch(step.signOff());
+        String signedOff = null;
         for (MonitorStep.Window window : step.windows()) {
+            if (signedOff != null && step.signOff().ends(window.name())) {
+                AnalysisStepExecutor.say(context, tail, "window " + window.name() + " ended by the sign-off");
+                continue;
+            }
             AnalysisStepExecutor.say(context, tail, "window " + window.name());
+            signOff.window(signedOff == null && step.signOff() != null && step.signOff().ends(window.name()));
             Optional<Verdict> verdict = analysis.verdict(planned, step.window(window), context, tail, signOff, "monitor");
             if (verdict.isEmpty()) {
                 return AnalysisStepExecutor.stopped(context, tail);
@@ -42,13 +48,15 @@ public final class MonitorStepExecutor {
                         + verdict.get().reason(), verdict.get().findings());
                 return VerdictResults.of(step.window(window), named, tail.text());
             }
-            if (signOff.signedOff()) {
-                String reason = "signed off: " + step.signOff().describe() + " (since " + signOff.since() + ")";
-                log.result(new VerificationLog.StoredResult(context.runId(), planned.id(), "sign-off", "passed", reason,
-                        0, 0, clock.instant()));
-                AnalysisStepExecutor.say(context, tail, reason);
-                return StepResult.success(null, reason, tail.text(), tail.size());
+            if (signedOff == null && signOff.signedOff()) {
+                signedOff = "signed off: " + step.signOff().describe() + " (since " + signOff.since() + ")";
+                log.result(new VerificationLog.StoredResult(context.runId(), planned.id(), "sign-off", "passed",
+                        signedOff, 0, 0, clock.instant()));
+                AnalysisStepExecutor.say(context, tail, signedOff);
             }
+        }
+        if (signedOff != null) {
+            return StepResult.success(null, signedOff, tail.text(), tail.size());
         }
         String reason = "every window passed" + (step.signOff() == null ? "" : "; not signed off: "
                 + step.signOff().describe() + " did not hold long enough");
@@ -60,6 +68,7 @@ public final class MonitorStepExecutor {
         private final MonitorStep.SignOff rule;
         private Instant since;
         private boolean signedOff;
+        private boolean endsWindow = true;
 
         SignOffWatch(MonitorStep.SignOff rule) {
             this.rule = rule;
@@ -76,7 +85,12 @@ public final class MonitorStepExecutor {
             }
             since = since == null ? sample.at() : since;
             signedOff |= !since.plus(rule.holdFor()).isAfter(sample.at());
-            return signedOff;
+            return signedOff && endsWindow;
+        }
+
+        /** Whether a sign-off during the next window ends it (else the window runs its course). */
+        void window(boolean endedBySignOff) {
+            this.endsWindow = endedBySignOff;
         }
 
         boolean signedOff() {

@@ -42,9 +42,21 @@ final class MonitorStepReader implements KindReader {
                             .map(n -> windows(n, f.path("windows"))).orElse(List.of());
                     MonitorStep.SignOff signOff = f.optional("sign_off")
                             .flatMap(n -> signOff(n, f.path("sign_off"))).orElse(null);
+                    if (signOff != null) {
+                        endsNamedWindows(signOff, windows, f);
+                    }
                     return watched.filter(a -> !windows.isEmpty())
                             .map(a -> new MonitorStep((AnalysisStep) a, windows, signOff, options));
                 });
+    }
+
+    /** A sign-off's {@code ends} names windows of the monitor. */
+    private void endsNamedWindows(MonitorStep.SignOff signOff, List<MonitorStep.Window> windows, Fields f) {
+        List<String> names = windows.stream().map(MonitorStep.Window::name).toList();
+        signOff.ends().stream().filter(n -> !names.contains(n)).forEach(n -> values.problems().add(
+                f.node("sign_off").orElseThrow(), Problems.child(f.path("sign_off"), "ends"), "no window named '" + n
+                        + "'; windows: " + String.join(", ", names), dev.shipshape.Suggestions.closest(n, names)
+                        .map(c -> "did you mean '" + c + "'?").orElse(null)));
     }
 
     private List<MonitorStep.Window> windows(Node node, String path) {
@@ -68,11 +80,12 @@ final class MonitorStepReader implements KindReader {
 
     private Optional<MonitorStep.SignOff> signOff(Node node, String path) {
         return Fields.of(node, path, values, "a map with metric, condition and for").flatMap(f -> {
-            f.allowOnly(List.of("metric", "condition", "for"));
+            f.allowOnly(List.of("metric", "condition", "for", "ends"));
+            List<String> ends = f.optional("ends").map(n -> values.strings(n, f.path("ends"))).orElse(List.of());
             Optional<String> metric = f.required("metric").flatMap(n -> values.string(n, f.path("metric")));
             Optional<Threshold> condition = f.required("condition").map(n -> analysis.threshold(f, "condition"));
             Optional<Duration> holdFor = f.required("for").flatMap(n -> Checks.positive(f, values, "for"));
-            return metric.flatMap(m -> condition.flatMap(c -> holdFor.map(h -> new MonitorStep.SignOff(m, c, h))));
+            return metric.flatMap(m -> condition.flatMap(c -> holdFor.map(h -> new MonitorStep.SignOff(m, c, h, ends))));
         });
     }
 }

@@ -105,7 +105,9 @@ public final class InMemoryRunStore implements RunStore {
             cancelRequests.remove(r.runId());
         }
         append(r.runId(), c.at(), "run." + c.status().label(), null, c.reason());
-        if (c.status() == RunStatus.SUCCEEDED && r.procedure().equals("deploy") && r.version() != null) {
+        boolean once = live.stream().noneMatch(l -> l.runId().equals(r.runId()));
+        if ((c.status() == RunStatus.SUCCEEDED || c.status() == RunStatus.MONITORING) && once
+                && r.procedure().equals("deploy") && r.version() != null) {
             live.add(new LiveVersion(r.service(), r.environment(), r.version(), r.runId(), LiveVersion.DEPLOYED,
                     c.at()));
         }

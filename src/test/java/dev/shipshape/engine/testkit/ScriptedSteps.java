@@ -25,8 +25,8 @@ public final class ScriptedSteps implements StepExecutor {
         StepResult play(StepContext context);
     }
 
-    /** One call of the executor: which step, and what the engine gave it. */
-    public record Call(String stepId, StepContext context) {
+    /** One call of the executor: which step (as the engine handed it over), and what the engine gave it. */
+    public record Call(String stepId, StepContext context, PlannedStep step) {
     }
 
     /** Thrown by {@link #crash()}: an {@link Error}, so that the engine does not turn it into a failed step. */
@@ -54,7 +54,7 @@ public final class ScriptedSteps implements StepExecutor {
 
     @Override
     public StepResult execute(PlannedStep step, StepContext context) {
-        calls.add(new Call(step.id(), context));
+        calls.add(new Call(step.id(), context, step));
         return next(step.id()).play(context);
     }
 
@@ -70,6 +70,11 @@ public final class ScriptedSteps implements StepExecutor {
     /** The step ids the engine ran, one per attempt, in order. */
     public List<String> calls() {
         return calls.stream().map(Call::stepId).toList();
+    }
+
+    /** The step as the engine handed it to its last attempt (references the engine fills in, filled in). */
+    public PlannedStep handed(String stepId) {
+        return calls.reversed().stream().filter(c -> c.stepId().equals(stepId)).findFirst().orElseThrow().step();
     }
 
     /** What the engine gave each attempt of this step. */

@@ -96,6 +96,6 @@ class ChecklistItemsTest {
 
         assertThat(results).containsExactly(
                 new ItemResult("auth", "env", false, "NEXTAUTH_SECRET has 18 characters; needs at least 32"),
-                new ItemResult("jwt", "env", false, "JWT does not match [0-9]+; DATABASE_URL is not set"));
+                new ItemResult("jwt", "env", false, "JWT does not match [0-9]+ (the whole value); DATABASE_URL is not set"));
     }
 }

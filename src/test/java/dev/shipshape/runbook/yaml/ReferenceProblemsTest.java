@@ -20,14 +20,14 @@ class ReferenceProblemsTest {
     void unknownReferenceListsTheKnownOnes() {
         assertThat(problems(runbook("", "  staging: {}\n", "echo ${foo}"))).containsExactly(
                 "bad.yaml:7:14: stages[0].steps[0].run: unknown reference ${foo}; expected version, environment, "
-                        + "previous_version, vars.NAME, env:NAME or secret:NAME");
+                        + "previous_version, vars.NAME, env:NAME, secret:NAME or (in always-steps) run.outcome");
     }
 
     @Test
     void misspeltBuiltInReferenceSuggestsTheOneMeant() {
         assertThat(problems(runbook("", "  staging: {}\n", "echo ${versoin}"))).containsExactly(
                 "bad.yaml:7:14: stages[0].steps[0].run: unknown reference ${versoin}; expected version, environment, "
-                        + "previous_version, vars.NAME, env:NAME or secret:NAME (did you mean '${version}'?)");
+                        + "previous_version, vars.NAME, env:NAME, secret:NAME or (in always-steps) run.outcome (did you mean '${version}'?)");
     }
 
     @Test
@@ -80,7 +80,7 @@ class ReferenceProblemsTest {
     void variableWrittenWithoutVarsPrefixSuggestsIt() {
         assertThat(problems(runbook("vars:\n  REGION: eu\n", "  staging: {}\n", "echo ${REGION}"))).containsExactly(
                 "bad.yaml:9:14: stages[0].steps[0].run: unknown reference ${REGION}; expected version, environment, "
-                        + "previous_version, vars.NAME, env:NAME or secret:NAME (did you mean '${vars.REGION}'?)");
+                        + "previous_version, vars.NAME, env:NAME, secret:NAME or (in always-steps) run.outcome (did you mean '${vars.REGION}'?)");
     }
 
     @Test

@@ -129,6 +129,23 @@ class RunbookSchemaTest {
     }
 
     @Test
+    void acceptsDurationsAndRetriesWrittenAsVariables() {
+        assertThat(validation.errors("""
+                service: shop-api
+                environments:
+                  staging:
+                    vars: {T: 30s, RETRIES: 2}
+                stages:
+                  - name: deploy
+                    timeout: ${vars.T}
+                    steps:
+                      - run: ./scripts/deploy.sh
+                        timeout: ${vars.T}
+                        retries: ${vars.RETRIES}
+                """)).isEmpty();
+    }
+
+    @Test
     void acceptsEachFormOfWaitUntilAndRejectsOneWithoutACondition() {
         assertThat(validation.errors(withStages("""
                   - name: wait
