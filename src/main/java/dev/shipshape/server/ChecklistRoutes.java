@@ -12,7 +12,7 @@ final class ChecklistRoutes {
 
     static final String CHECKLIST = EnvironmentRoutes.ENVIRONMENT + "/checklist";
 
-    /** @param version sign-offs are per version */
+    /** @param version sign-offs are per version; none for an item signed {@code once} for every version */
     record Sign(String item, String version, String note) {
     }
 
@@ -41,7 +41,7 @@ final class ChecklistRoutes {
         String where = "service=" + Requests.pathParam(ctx, "service") + " env=" + Requests.pathParam(ctx, "env");
         Requests.target(ctx, where);
         Sign body = ApiJson.read(ctx, Sign.class);
-        Requests.target(ctx, where + " version=" + RunBodies.required(body.version(), "version")
+        Requests.target(ctx, where + (body.version() == null ? "" : " version=" + body.version())
                 + " item=" + RunBodies.required(body.item(), "item"));
         ServiceCatalog.Deployable service = environmentOf(ctx, catalog);
         ApiJson.answer(ctx, 200, service.root().checklists(backend.storeAccess()).signOff(

@@ -85,7 +85,8 @@ class ChecklistRoutesTest {
     void anUnknownItemIs404AndAMissingVersionIs400() throws Exception {
         assertError(kit.post(CHECKLIST + "/sign", Role.APPROVER, "{\"item\":\"pen test\",\"version\":\"v1\"}"), 404,
                 "not_found");
-        assertError(kit.post(CHECKLIST + "/sign", Role.APPROVER, "{\"item\":\"security audit\"}"), 400, "bad_body");
+        assertError(kit.post(CHECKLIST + "/sign", Role.APPROVER, "{\"item\":\"security audit\"}"), 400,
+                "invalid_input");
     }
 
     @Test
