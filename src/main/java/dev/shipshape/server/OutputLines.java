@@ -38,7 +38,10 @@ final class OutputLines {
     /** A line a step printed; never blocks the run. */
     void add(String runId, String stepId, String line) {
         if (waiting.incrementAndGet() <= MOST) {
-            arrived.add(new Line(new EventSubscriber.Output(runId, stepId, line), clock.instant()));
+            // the store keeps events' times in milliseconds: a line stamped finer would sort after an event of its
+            // own millisecond that was recorded after it
+            arrived.add(new Line(new EventSubscriber.Output(runId, stepId, line),
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         } else {
             waiting.decrementAndGet();
         }
@@ -47,6 +50,19 @@ final class OutputLines {
     /** The time a poll starts reading the store at. */
     Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * Whether a line goes before an event of its run: it came before the event's millisecond, or in it, unless the
+     * event is its own step's start (a step prints between its start and its end).
+     */
+    private static boolean goesBefore(Line line, EventRecord event) {
+        if (line.at().isBefore(event.at())) {
+            return true;
+        }
+        boolean ownStart = (event.kind().equals("step.running") || event.kind().equals("step.process"))
+                && line.output().stepId().equals(event.subject());
+        return line.at().equals(event.at()) && !ownStart;
     }
 
     /** The events read by a poll that started at {@code readFrom}, with the lines that came before it in place. */
@@ -65,7 +81,7 @@ final class OutputLines {
         List<EventSubscriber.Outgoing> merged = new ArrayList<>();
         for (EventRecord event : events) {
             Deque<Integer> lines = byRun.getOrDefault(event.runId(), new ArrayDeque<>());
-            while (!lines.isEmpty() && !due.get(lines.peek()).at().isAfter(event.at())) {
+            while (!lines.isEmpty() && goesBefore(due.get(lines.peek()), event)) {
                 int line = lines.poll();
                 sent[line] = true;
                 merged.add(due.get(line).output());

@@ -62,6 +62,20 @@ class OutputLinesTest {
     }
 
     @Test
+    void aLineInTheMillisecondOfItsStepsEndGoesBeforeTheEndAndOneInTheMillisecondOfItsStartAfterTheStart() {
+        now.set(T0.plusNanos(5_400_000));
+        lines.add("r-1", "deploy/1", "first line");
+        now.set(T0.plusNanos(9_700_000));
+        lines.add("r-1", "deploy/1", "last line");
+
+        List<EventSubscriber.Outgoing> merged = lines.merge(List.of(event(1, "r-1", 5, "step.running"),
+                event(2, "r-1", 9, "step.succeeded")), T0.plusMillis(30));
+
+        assertThat(shown(merged)).containsExactly("r-1 step.running", "r-1 output first line",
+                "r-1 output last line", "r-1 step.succeeded");
+    }
+
+    @Test
     void linesWithNoLaterEventOfTheirRunFollowTheBatchInTheOrderTheyCame() {
         at(10);
         lines.add("r-1", "deploy/1", "a");
