@@ -5,7 +5,6 @@ import dev.shipshape.engine.RunSelection;
 import dev.shipshape.engine.RunStatus;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Which runs to list, newest first; every filter null for any.
@@ -53,8 +52,7 @@ public record RunQuery(String service, String environment, String status, String
     }
 
     private static RunStatus status(String label) {
-        return Arrays.stream(RunStatus.values()).filter(s -> s.label().equals(label.toLowerCase(Locale.ROOT)))
-                .findFirst().orElseThrow(() -> invalid("status '" + label + "' is not a run status; one of: "
+        return RunStatus.ofLabel(label).orElseThrow(() -> invalid("status '" + label + "' is not a run status; one of: "
                         + String.join(", ", Arrays.stream(RunStatus.values()).map(RunStatus::label).toList())));
     }
 

@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
         Store opened = context.openStore(store.url);
         ShipshapeServer server;
         try {
-            server = ShipshapeServer.start(settings, context.app, opened, version());
+            server = ShipshapeServer.start(settings, context.app, opened, Version.number());
         } catch (RuntimeException e) {
             opened.close();
             throw new ShipshapeException(Code.FAILED, "cannot listen on " + settings.bind() + ":" + settings.port()
@@ -99,11 +99,6 @@ final class ServeCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new ShipshapeException(Code.INVALID_INPUT, "SHIPSHAPE_PORT '" + text + "' is not a port number");
         }
-    }
-
-    private static String version() {
-        String version = ServeCommand.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
     }
 
     private static String rootMessage(Throwable e) {

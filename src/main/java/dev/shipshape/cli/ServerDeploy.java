@@ -56,13 +56,8 @@ final class ServerDeploy {
         if (!event.kind().startsWith("run.")) {
             return false;
         }
-        String label = event.kind().substring("run.".length());
-        for (RunStatus status : RunStatus.values()) {
-            if (status.label().equals(label)) {
-                return status.isFinal() || status == RunStatus.HALTED;
-            }
-        }
-        return false;
+        return RunStatus.ofLabel(event.kind().substring("run.".length()))
+                .map(status -> status.isFinal() || status == RunStatus.HALTED).orElse(false);
     }
 
     private static Map<String, String> summaries(JsonNode run) {
@@ -73,7 +68,7 @@ final class ServerDeploy {
 
     private int report(JsonNode run, boolean json) {
         String runId = run.path("id").asText();
-        RunStatus status = RunStatus.valueOf(run.path("status").asText("failed").toUpperCase(java.util.Locale.ROOT));
+        RunStatus status = RunStatus.ofLabel(run.path("status").asText()).orElse(RunStatus.FAILED);
         if (json) {
             context.out.println(Json.write(run));
         } else {

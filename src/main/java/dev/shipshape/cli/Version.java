@@ -7,8 +7,12 @@ final class Version implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
+        return new String[] {"shipshape " + number() + " (Java " + Runtime.version() + ")"};
+    }
+
+    /** The jar's version, or "development" when run from classes. */
+    static String number() {
         String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"shipshape " + (version == null ? "development" : version)
-                + " (Java " + Runtime.version() + ")"};
+        return version == null ? "development" : version;
     }
 }

@@ -25,4 +25,9 @@ public enum RunStatus {
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The status a {@link #label()} (in any case) names, as events, documents and queries write it. */
+    public static java.util.Optional<RunStatus> ofLabel(String label) {
+        return java.util.Arrays.stream(values()).filter(s -> s.label().equalsIgnoreCase(label)).findFirst();
+    }
 }

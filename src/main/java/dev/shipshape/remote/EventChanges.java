@@ -33,7 +33,7 @@ public final class EventChanges {
         String family = kind.substring(0, dot);
         String what = kind.substring(dot + 1);
         return switch (family) {
-            case "run" -> status(what).map(s -> new Change.RunChanged(runId, at, s, message));
+            case "run" -> RunStatus.ofLabel(what).map(s -> new Change.RunChanged(runId, at, s, message));
             case "stage" -> state(what).map(s -> new Change.StageChanged(runId, at, subject, s, message));
             case "step" -> state(what).<Change>map(s -> step(runId, at, subject, s, message))
                     .or(() -> Optional.of(new Change.Note(runId, at, kind, message)));
@@ -51,15 +51,6 @@ public final class EventChanges {
         }
         return new Change.StepChanged(runId, at, stepId, state, attempts.getOrDefault(stepId, 1), null, null, 0,
                 duration, message);
-    }
-
-    private static Optional<RunStatus> status(String label) {
-        for (RunStatus status : RunStatus.values()) {
-            if (status.label().equals(label)) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<State> state(String label) {
